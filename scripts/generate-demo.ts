@@ -81,7 +81,8 @@ function emit(p: [string, string, string], scale: number, year: number) {
     for (const t of Object.keys(MODEL_COMMUNES)) {
       // Models are a stock: communes keep theirs and some add one as years pass.
       if (year > 0 && rand() < 0.04 * scale) models[t][i] += 1;
-      if (models[t][i] > 0) add(p, c.code, 'models', t, [models[t][i]], 0);
+      // Zeros are stated, so a commune's total is the sum of its four types and absence never reads as unknown.
+      add(p, c.code, 'models', t, [models[t][i]], 0);
       sites += models[t][i] * Math.round(between(1, 4));
     }
     add(p, c.code, 'model_sites', '', [sites], 0);

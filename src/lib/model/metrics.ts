@@ -134,7 +134,8 @@ export const METRICS: Metric[] = [
       { id: 'fatherland_front', vi: 'UBMTTQ TP khen thưởng', en: 'City Fatherland Front Committee' }
     ],
     aggregate: { kind: 'sum' },
-    categoriesSumToTotal: false,
+    // Each award is given once, by one issuer: the issuers' counts add up to the awards given.
+    categoriesSumToTotal: true,
     perYear: false
   }
 ];

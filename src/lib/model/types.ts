@@ -34,6 +34,8 @@ export interface Report {
   notes: string;
   /** File name the report was read from (bundled CSV or uploaded file). */
   file: string;
+  /** Metrics this report defines differently from the others (a series break): never compared across reports. */
+  breaks?: string[];
 }
 
 export interface Area {

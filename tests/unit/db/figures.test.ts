@@ -75,6 +75,6 @@ describe('figures on the bundled data', () => {
   it('lists every bundled report with its kind and observation count', async () => {
     const reports = await db.query(reportList());
     expect(reports.map((r) => r.id)).toContain('hn-2013-2018-review');
-    expect(reports.find((r) => r.id === 'demo-hanoi-communes')).toMatchObject({ kind: 'demo', observations: 41527 });
+    expect(reports.find((r) => r.id === 'demo-hanoi-communes')).toMatchObject({ kind: 'demo', observations: 52689 });
   });
 });

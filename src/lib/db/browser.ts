@@ -1,0 +1,42 @@
+/**
+ * DuckDB-WASM in the browser: created once, lazily, in its own worker, from bundles this site serves itself.
+ * Import this module dynamically (never from a prerendered module's top level): the first call downloads ~5–8 MB.
+ */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { arrowRows, type Connector, type Query, type Row } from './connector';
+
+/** Opens a new database in a new worker. Most callers want the shared one from `$db/client`. */
+export async function openBrowserDb(): Promise<Connector> {
+  const bundle = await duckdb.selectBundle({
+    mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+    eh: { mainModule: ehWasm, mainWorker: ehWorker }
+  });
+  const worker = new Worker(bundle.mainWorker!);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+  const conn = await db.connect();
+  return {
+    async query<T extends Row>(query: Query<T> | string): Promise<T[]> {
+      const { sql, params } = typeof query === 'string' ? { sql: query, params: [] } : query;
+      if (params.length === 0) return arrowRows<T>(await conn.query(sql));
+      const stmt = await conn.prepare(sql);
+      try {
+        return arrowRows<T>(await stmt.query(...params));
+      } finally {
+        await stmt.close();
+      }
+    },
+    async registerFile(name, data) {
+      if (typeof data === 'string') await db.registerFileText(name, data);
+      else await db.registerFileBuffer(name, data);
+    },
+    async dropFile(name) {
+      await db.dropFile(name);
+    }
+  };
+}

@@ -1,0 +1,61 @@
+/** State of the overview page: which area and periods are shown, and the figures for them. */
+import type { Figure } from '$model/figure';
+import { breaksOf, compareRows, headlines, periodsOf, type Breaks, type PeriodInfo } from '$model/compare';
+import type { Report } from '$model/types';
+import { areaSeries } from '$db/queries/series';
+
+export const HEADLINE_METRICS = ['tips', 'disputes_resolved', 'patrol_turns', 'models'];
+
+/** Default comparison: the first period against the latest one holding a real (non-demo) tips figure. */
+export function defaultPair(periods: PeriodInfo[], figures: Figure[]): [string, string] | null {
+  if (periods.length < 2) return null;
+  const realTips = figures.filter((f) => f.metric === 'tips' && f.category === '' && f.kind !== 'demo');
+  const latestReal = periods.findLast((p) => realTips.some((f) => `${f.period_start}/${f.period_end}` === p.key));
+  const b = latestReal && latestReal.key !== periods[0].key ? latestReal : periods.at(-1)!;
+  return [periods[0].key, b.key];
+}
+
+export class OverviewState {
+  area = $state('01');
+  figures = $state<Figure[]>([]);
+  loading = $state(false);
+  error = $state('');
+  a = $state('');
+  b = $state('');
+  readonly breaks: Breaks;
+
+  periods = $derived(periodsOf(this.figures));
+  periodA = $derived(this.periods.find((p) => p.key === this.a));
+  periodB = $derived(this.periods.find((p) => p.key === this.b));
+  rows = $derived(this.periodA && this.periodB ? compareRows(this.figures, this.periodA, this.periodB, this.breaks) : []);
+  tiles = $derived(headlines(this.figures, HEADLINE_METRICS, this.breaks));
+
+  constructor(figures: Figure[], reports: Report[]) {
+    this.breaks = breaksOf(reports);
+    this.setFigures(figures);
+  }
+
+  setFigures(figures: Figure[]) {
+    this.figures = figures;
+    const periods = periodsOf(figures);
+    const keys = new Set(periods.map((p) => p.key));
+    if (!keys.has(this.a) || !keys.has(this.b)) [this.a, this.b] = defaultPair(periods, figures) ?? ['', ''];
+  }
+
+  /** Loads another area's figures through DuckDB (fetched on first use). */
+  async selectArea(code: string) {
+    this.area = code;
+    this.loading = true;
+    this.error = '';
+    try {
+      const { getDb } = await import('$db/client');
+      const db = await getDb();
+      const figures = (await db.query(areaSeries(code))) as unknown as Figure[];
+      if (this.area === code) this.setFigures(figures);
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+    } finally {
+      this.loading = false;
+    }
+  }
+}
