@@ -19,7 +19,9 @@ export async function load() {
   const breaks = new Map((reportsMeta as Report[]).map((r) => [r.id, r.breaks ?? []]));
   return {
     figures: figures as unknown as Figure[],
-    reports: reports.map((r) => ({ ...r, breaks: breaks.get(r.id) ?? [] })) as (Report & { observations: number })[],
+    reports: reports.map((r) => ({ ...r, breaks: breaks.get(r.id) ?? [] })) as (Report & {
+      observations: number;
+    })[],
     districts
   };
 }

@@ -8,8 +8,16 @@ import type { Connector } from './connector';
 import { loadBundle } from './bundle';
 
 // Every bundled CSV becomes a hashed asset of the build, fetched only when DuckDB loads.
-const reportUrls = import.meta.glob('/data/reports/*.csv', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
-const areaUrls = import.meta.glob('/data/areas/*.csv', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
+const reportUrls = import.meta.glob('/data/reports/*.csv', {
+  query: '?url',
+  import: 'default',
+  eager: true
+}) as Record<string, string>;
+const areaUrls = import.meta.glob('/data/areas/*.csv', {
+  query: '?url',
+  import: 'default',
+  eager: true
+}) as Record<string, string>;
 
 async function fetchText(url: string | undefined, what: string): Promise<string> {
   if (!url) throw new Error(`Missing bundled file ${what}`);

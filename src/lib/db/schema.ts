@@ -101,7 +101,8 @@ export async function loadReport(db: Connector, report: Report, csv: string | Ui
     const [bad] = await db.query<{ n: number }>(
       q(`SELECT count(*) AS n FROM observations WHERE report_id = ? AND area_level IS NULL`, [report.id])
     );
-    if (bad.n > 0) throw new Error(`${report.file}: ${bad.n} rows name an area code that is not in the reference units`);
+    if (bad.n > 0)
+      throw new Error(`${report.file}: ${bad.n} rows name an area code that is not in the reference units`);
     await db.query('COMMIT');
   } catch (e) {
     await db.query('ROLLBACK');

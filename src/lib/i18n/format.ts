@@ -25,7 +25,9 @@ export function formatChange(value: number, lang: Lang): string {
 }
 
 export function formatPercent(value: number, lang: Lang, signed = true): string {
-  const s = nf(lang, { style: 'percent', maximumFractionDigits: 2, minimumFractionDigits: 0 }).format(Math.abs(value));
+  const s = nf(lang, { style: 'percent', maximumFractionDigits: 2, minimumFractionDigits: 0 }).format(
+    Math.abs(value)
+  );
   return signed ? (value > 0 ? `+${s}` : value < 0 ? `−${s}` : s) : s;
 }
 
@@ -43,9 +45,12 @@ export function formatFigure(value: number, qualifier: Qualifier, lang: Lang): s
 export function formatDate(iso: string, lang: Lang): string {
   const [y, m, d] = iso.split('-').map(Number);
   if (!y || !m || !d) return iso;
-  return new Intl.DateTimeFormat(LOCALE[lang], { day: '2-digit', month: lang === 'vi' ? '2-digit' : 'short', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, d))
-  );
+  return new Intl.DateTimeFormat(LOCALE[lang], {
+    day: '2-digit',
+    month: lang === 'vi' ? '2-digit' : 'short',
+    year: 'numeric',
+    timeZone: 'UTC'
+  }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** A period's label for people: a point in time reads as a date, a range as its label. */

@@ -14,14 +14,16 @@ const vi = {
   per_year: '/năm',
   per_year_long: 'bình quân mỗi năm',
   tips_chart_title: 'Tin báo của quần chúng theo loại',
-  tips_chart_desc: 'Mỗi cột trải dài đúng kỳ báo cáo; chiều cao là số tin bình quân mỗi năm, nên diện tích cột là tổng số tin của kỳ.',
+  tips_chart_desc:
+    'Mỗi cột trải dài đúng kỳ báo cáo; chiều cao là số tin bình quân mỗi năm, nên diện tích cột là tổng số tin của kỳ.',
   compare_title: 'So sánh hai kỳ',
   compare_from: 'Kỳ gốc',
   compare_to: 'Kỳ so sánh',
   col_metric: 'Chỉ tiêu',
   col_change: 'Thay đổi',
   col_pct: '%',
-  rate_note: 'Hai kỳ dài khác nhau: các chỉ tiêu tính theo kỳ được so sánh theo bình quân mỗi năm (tổng ÷ số năm).',
+  rate_note:
+    'Hai kỳ dài khác nhau: các chỉ tiêu tính theo kỳ được so sánh theo bình quân mỗi năm (tổng ÷ số năm).',
   new: 'mới',
   small_base: '–',
   not_broken_down: 'Chưa phân loại',
@@ -50,11 +52,13 @@ const vi = {
   basis_sum_of_children: 'tổng của các đơn vị cấp dưới',
   basis_sum_of_categories: 'tổng các loại',
   skip_link: 'Bỏ qua đến nội dung',
-  series_break: 'định nghĩa khác, không so sánh',
-  series_break_long: 'Hai kỳ dùng định nghĩa khác nhau cho chỉ tiêu này (xem Nguồn số liệu): không tính thay đổi.',
+  series_break: 'không so sánh (khác định nghĩa)',
+  series_break_long:
+    'Hai kỳ dùng định nghĩa khác nhau cho chỉ tiêu này (xem Nguồn số liệu): không tính thay đổi.',
   years_divisor: 'chia cho',
-  mixed_kinds: 'một bên là số minh họa, không so sánh',
-  mixed_kinds_long: 'Một bên là số liệu minh họa (giả lập), bên kia là số liệu thật: thay đổi giữa chúng không có nghĩa.'
+  mixed_kinds: 'không so sánh (minh họa)',
+  mixed_kinds_long:
+    'Một bên là số liệu minh họa (giả lập), bên kia là số liệu thật: thay đổi giữa chúng không có nghĩa.'
 };
 
 export type MessageKey = keyof typeof vi;
@@ -72,7 +76,8 @@ const en: Record<MessageKey, string> = {
   per_year: '/yr',
   per_year_long: 'average per year',
   tips_chart_title: 'Tips from citizens by category',
-  tips_chart_desc: "Each bar spans its reporting period; its height is the average tips per year, so a bar's area is the period's total.",
+  tips_chart_desc:
+    "Each bar spans its reporting period; its height is the average tips per year, so a bar's area is the period's total.",
   compare_title: 'Compare two periods',
   compare_from: 'Base period',
   compare_to: 'Compared period',
@@ -108,11 +113,12 @@ const en: Record<MessageKey, string> = {
   basis_sum_of_children: 'sum of the units below',
   basis_sum_of_categories: 'sum of the categories',
   skip_link: 'Skip to content',
-  series_break: 'different definition, not compared',
+  series_break: 'not compared (definitions differ)',
   series_break_long: 'The two periods define this metric differently (see Sources): no change is computed.',
   years_divisor: 'divided by',
-  mixed_kinds: 'one side is demo data, not compared',
-  mixed_kinds_long: 'One side is synthetic demo data and the other is real: a change between them would mean nothing.'
+  mixed_kinds: 'not compared (demo)',
+  mixed_kinds_long:
+    'One side is synthetic demo data and the other is real: a change between them would mean nothing.'
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { vi, en };

@@ -15,7 +15,8 @@ export interface PeriodInfo {
 }
 
 /** Identity of a period: two reports' "2013–2018" are the same period when their dates match. */
-export const periodKey = (f: Pick<Figure, 'period_start' | 'period_end'>) => `${f.period_start}/${f.period_end}`;
+export const periodKey = (f: Pick<Figure, 'period_start' | 'period_end'>) =>
+  `${f.period_start}/${f.period_end}`;
 
 /** The distinct periods of a set of figures, oldest first. */
 export function periodsOf(figures: Figure[]): PeriodInfo[] {
@@ -24,7 +25,14 @@ export function periodsOf(figures: Figure[]): PeriodInfo[] {
     const key = periodKey(f);
     let p = by.get(key);
     if (!p) {
-      p = { key, label: f.period, start: f.period_start, end: f.period_end, years: periodYears(f.period_start, f.period_end), kinds: [] };
+      p = {
+        key,
+        label: f.period,
+        start: f.period_start,
+        end: f.period_end,
+        years: periodYears(f.period_start, f.period_end),
+        kinds: []
+      };
       by.set(key, p);
     }
     if (!p.kinds.includes(f.kind)) p.kinds.push(f.kind);
@@ -66,7 +74,8 @@ export function breaksOf(reports: { id: string; breaks?: string[] }[]): Breaks {
 }
 
 const isBreak = (breaks: Breaks, a: Figure, b: Figure) =>
-  a.report_id !== b.report_id && (breaks.has(`${a.report_id}|${a.metric}`) || breaks.has(`${b.report_id}|${b.metric}`));
+  a.report_id !== b.report_id &&
+  (breaks.has(`${a.report_id}|${a.metric}`) || breaks.has(`${b.report_id}|${b.metric}`));
 
 /** Below this base a percentage says more about noise than change. */
 const SMALL_BASE = 10;
@@ -77,7 +86,12 @@ export function perYearValue(value: number, years: number): number | undefined {
 }
 
 /** One row per metric and category present in either period, in catalogue order. */
-export function compareRows(figures: Figure[], a: PeriodInfo, b: PeriodInfo, breaks: Breaks = new Set()): CompareRow[] {
+export function compareRows(
+  figures: Figure[],
+  a: PeriodInfo,
+  b: PeriodInfo,
+  breaks: Breaks = new Set()
+): CompareRow[] {
   const byKey = new Map<string, Figure>();
   for (const f of figures) byKey.set(`${periodKey(f)}|${f.metric}|${f.category}`, f);
   const rows: CompareRow[] = [];
@@ -103,7 +117,19 @@ export function compareRows(figures: Figure[], a: PeriodInfo, b: PeriodInfo, bre
         else pct = change / sa.shown;
       }
       const approx = [fa, fb].some((f) => f && f.qualifier !== 'exact');
-      rows.push({ metric: m.id, category, a: sa, b: sb, perYear, change, pct, pctNote, approx, seriesBreak, mixedKinds });
+      rows.push({
+        metric: m.id,
+        category,
+        a: sa,
+        b: sb,
+        perYear,
+        change,
+        pct,
+        pctNote,
+        approx,
+        seriesBreak,
+        mixedKinds
+      });
     }
   }
   return rows;
@@ -128,12 +154,18 @@ export function headlines(figures: Figure[], metricIds: string[], breaks: Breaks
     const latest = totals.at(-1);
     if (!latest) continue;
     const previous = totals.at(-2);
-    const h: Headline = { metric: id, latest, latestYears: periodYears(latest.period_start, latest.period_end) };
+    const h: Headline = {
+      metric: id,
+      latest,
+      latestYears: periodYears(latest.period_start, latest.period_end)
+    };
     if (previous) {
       const [pa, pb] = [previous, latest].map((f) => periodsOf([f])[0]);
       h.previous = previous;
       h.previousYears = pa.years;
-      h.change = compareRows([previous, latest], pa, pb, breaks).find((r) => r.metric === id && r.category === '');
+      h.change = compareRows([previous, latest], pa, pb, breaks).find(
+        (r) => r.metric === id && r.category === ''
+      );
     }
     out.push(h);
   }
@@ -141,7 +173,10 @@ export function headlines(figures: Figure[], metricIds: string[], breaks: Breaks
 }
 
 function comparePeriods2(a: Figure, b: Figure) {
-  return comparePeriods({ start: a.period_start, end: a.period_end }, { start: b.period_start, end: b.period_end });
+  return comparePeriods(
+    { start: a.period_start, end: a.period_end },
+    { start: b.period_start, end: b.period_end }
+  );
 }
 
 export interface CategoryBar {
@@ -165,15 +200,31 @@ export function categoryBars(figures: Figure[], metricId: string, perYear: boole
       const f = fs.find((x) => x.category === c.id);
       if (!f) continue;
       sum += f.value;
-      segments.push({ category: c.id, value: f.value, shown: f.value / div, qualifier: f.qualifier, kind: f.kind });
+      segments.push({
+        category: c.id,
+        value: f.value,
+        shown: f.value / div,
+        qualifier: f.qualifier,
+        kind: f.kind
+      });
     }
     if (total) {
       // Never stack one source's categories under another source's total (a published total over demo categories):
       // the total then stands alone, as a part no category accounts for.
       const sameSource = fs.every((f) => f.report_id === total.report_id);
-      if (!sameSource) (segments = []), (sum = 0);
+      if (!sameSource) {
+        segments = [];
+        sum = 0;
+      }
       const rest = total.value - sum;
-      if (rest > 0) segments.push({ category: '', value: rest, shown: rest / div, qualifier: total.qualifier, kind: total.kind });
+      if (rest > 0)
+        segments.push({
+          category: '',
+          value: rest,
+          shown: rest / div,
+          qualifier: total.qualifier,
+          kind: total.kind
+        });
     }
     return { period: p, segments, total };
   });

@@ -14,7 +14,10 @@ function lastDay(year: number, month: number): number {
 
 /** Parses a period label ("2013-2018", "2013–2018", "2009", "2023-Q3", "2023-H1", "2023-08") to its date range. */
 export function parsePeriod(label: string): Period | null {
-  const s = label.trim().replace(/[\u2012-\u2015\u2212]/g, '-').replace(/\s+/g, '');
+  const s = label
+    .trim()
+    .replace(/[\u2012-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, '');
   let m: RegExpMatchArray | null;
   if ((m = s.match(/^(\d{4})$/))) {
     const y = +m[1];
@@ -28,7 +31,11 @@ export function parsePeriod(label: string): Period | null {
   if ((m = s.match(/^(\d{4})-?Q([1-4])$/i))) {
     const [y, q] = [+m[1], +m[2]];
     const m1 = (q - 1) * 3 + 1;
-    return { label: `${y}-Q${q}`, start: `${y}-${pad(m1)}-01`, end: `${y}-${pad(m1 + 2)}-${lastDay(y, m1 + 2)}` };
+    return {
+      label: `${y}-Q${q}`,
+      start: `${y}-${pad(m1)}-01`,
+      end: `${y}-${pad(m1 + 2)}-${lastDay(y, m1 + 2)}`
+    };
   }
   if ((m = s.match(/^(\d{4})-?H([12])$/i))) {
     const [y, h] = [+m[1], +m[2]];
@@ -39,7 +46,11 @@ export function parsePeriod(label: string): Period | null {
   if ((m = s.match(/^(\d{4})-(\d{1,2})$/))) {
     const [y, mo] = [+m[1], +m[2]];
     if (mo < 1 || mo > 12) return null;
-    return { label: `${y}-${pad(mo)}`, start: `${y}-${pad(mo)}-01`, end: `${y}-${pad(mo)}-${lastDay(y, mo)}` };
+    return {
+      label: `${y}-${pad(mo)}`,
+      start: `${y}-${pad(mo)}-01`,
+      end: `${y}-${pad(mo)}-${lastDay(y, mo)}`
+    };
   }
   return null;
 }

@@ -10,7 +10,9 @@ export const HEADLINE_METRICS = ['tips', 'disputes_resolved', 'patrol_turns', 'm
 export function defaultPair(periods: PeriodInfo[], figures: Figure[]): [string, string] | null {
   if (periods.length < 2) return null;
   const realTips = figures.filter((f) => f.metric === 'tips' && f.category === '' && f.kind !== 'demo');
-  const latestReal = periods.findLast((p) => realTips.some((f) => `${f.period_start}/${f.period_end}` === p.key));
+  const latestReal = periods.findLast((p) =>
+    realTips.some((f) => `${f.period_start}/${f.period_end}` === p.key)
+  );
   const b = latestReal && latestReal.key !== periods[0].key ? latestReal : periods.at(-1)!;
   return [periods[0].key, b.key];
 }
@@ -22,12 +24,14 @@ export class OverviewState {
   error = $state('');
   a = $state('');
   b = $state('');
-  readonly breaks: Breaks;
+  breaks: Breaks = breaksOf([]);
 
   periods = $derived(periodsOf(this.figures));
   periodA = $derived(this.periods.find((p) => p.key === this.a));
   periodB = $derived(this.periods.find((p) => p.key === this.b));
-  rows = $derived(this.periodA && this.periodB ? compareRows(this.figures, this.periodA, this.periodB, this.breaks) : []);
+  rows = $derived(
+    this.periodA && this.periodB ? compareRows(this.figures, this.periodA, this.periodB, this.breaks) : []
+  );
   tiles = $derived(headlines(this.figures, HEADLINE_METRICS, this.breaks));
 
   constructor(figures: Figure[], reports: Report[]) {
@@ -38,8 +42,9 @@ export class OverviewState {
   setFigures(figures: Figure[]) {
     this.figures = figures;
     const periods = periodsOf(figures);
-    const keys = new Set(periods.map((p) => p.key));
-    if (!keys.has(this.a) || !keys.has(this.b)) [this.a, this.b] = defaultPair(periods, figures) ?? ['', ''];
+    const keys = periods.map((p) => p.key);
+    if (!keys.includes(this.a) || !keys.includes(this.b))
+      [this.a, this.b] = defaultPair(periods, figures) ?? ['', ''];
   }
 
   /** Loads another area's figures through DuckDB (fetched on first use). */

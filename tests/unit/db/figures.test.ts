@@ -22,12 +22,18 @@ describe('figures on the bundled data', () => {
     const [tips] = pick(rows, '2013–2018', 'tips');
     expect(tips).toMatchObject({ value: 208229, qualifier: 'exact', kind: 'published', basis: 'reported' });
     expect(tips.n_candidates).toBe(2); // the demo sum competed and lost
-    expect(pick(rows, '2013–2018', 'tips', 'criminal')[0]).toMatchObject({ value: 115301, kind: 'published' });
+    expect(pick(rows, '2013–2018', 'tips', 'criminal')[0]).toMatchObject({
+      value: 115301,
+      kind: 'published'
+    });
   });
 
   it('keeps the "more than" qualifier of a published figure', async () => {
     const rows = await db.query(areaSeries('01'));
-    expect(pick(rows, '2013–2018', 'disputes_resolved')[0]).toMatchObject({ value: 15000, qualifier: 'more_than' });
+    expect(pick(rows, '2013–2018', 'disputes_resolved')[0]).toMatchObject({
+      value: 15000,
+      qualifier: 'more_than'
+    });
   });
 
   it('sums demo communes for a district, marked demo, with the total derived from the four categories', async () => {
@@ -75,6 +81,9 @@ describe('figures on the bundled data', () => {
   it('lists every bundled report with its kind and observation count', async () => {
     const reports = await db.query(reportList());
     expect(reports.map((r) => r.id)).toContain('hn-2013-2018-review');
-    expect(reports.find((r) => r.id === 'demo-hanoi-communes')).toMatchObject({ kind: 'demo', observations: 52689 });
+    expect(reports.find((r) => r.id === 'demo-hanoi-communes')).toMatchObject({
+      kind: 'demo',
+      observations: 52689
+    });
   });
 });

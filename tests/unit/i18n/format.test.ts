@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatChange, formatDate, formatFigure, formatNumber, formatPercent, formatYears } from '$i18n/format';
+import {
+  formatChange,
+  formatDate,
+  formatFigure,
+  formatNumber,
+  formatPercent,
+  formatYears
+} from '$i18n/format';
 
 describe('Vietnamese and English number formats', () => {
   it('writes thousands with a dot in Vietnamese and a comma in English', () => {

@@ -2,10 +2,32 @@ import { describe, expect, it } from 'vitest';
 import type { Figure } from '$model/figure';
 import { breaksOf, categoryBars, compareRows, headlines, periodsOf } from '$model/compare';
 
-const fig = (period: string, start: string, end: string, metric: string, category: string, value: number, extra: Partial<Figure> = {}): Figure => ({
-  period, period_start: start, period_end: end, area_code: '01', area_level: 'city', area_structure: 'hn2019',
-  metric, category, value, qualifier: 'exact', note: '', report_id: 'r1', kind: 'published', basis: 'reported',
-  n_parts: 1, n_candidates: 1, ...extra
+const fig = (
+  period: string,
+  start: string,
+  end: string,
+  metric: string,
+  category: string,
+  value: number,
+  extra: Partial<Figure> = {}
+): Figure => ({
+  period,
+  period_start: start,
+  period_end: end,
+  area_code: '01',
+  area_level: 'city',
+  area_structure: 'hn2019',
+  metric,
+  category,
+  value,
+  qualifier: 'exact',
+  note: '',
+  report_id: 'r1',
+  kind: 'published',
+  basis: 'reported',
+  n_parts: 1,
+  n_candidates: 1,
+  ...extra
 });
 const five = (metric: string, category: string, value: number, extra: Partial<Figure> = {}) =>
   fig('2013–2018', '2013-01-01', '2018-12-31', metric, category, value, extra);
@@ -13,7 +35,12 @@ const y2023 = (metric: string, category: string, value: number, extra: Partial<F
   fig('2023', '2023-01-01', '2023-12-31', metric, category, value, { report_id: 'r2', ...extra });
 
 describe('compareRows', () => {
-  const figures = [five('tips', '', 208229), y2023('tips', '', 98826), five('models', '', 290), y2023('models', '', 600, { qualifier: 'nearly' })];
+  const figures = [
+    five('tips', '', 208229),
+    y2023('tips', '', 98826),
+    five('models', '', 290),
+    y2023('models', '', 600, { qualifier: 'nearly' })
+  ];
   const [a, b] = periodsOf(figures);
 
   it('compares a six-year total with a one-year total per year, never raw', () => {
@@ -44,11 +71,19 @@ describe('compareRows', () => {
   });
 
   it('says "new" instead of a percentage from zero and gives none from a tiny base', () => {
-    const fs = [five('trainees', '', 0), y2023('trainees', '', 50), five('training_classes', '', 6), y2023('training_classes', '', 30)];
+    const fs = [
+      five('trainees', '', 0),
+      y2023('trainees', '', 50),
+      five('training_classes', '', 6),
+      y2023('training_classes', '', 30)
+    ];
     const [pa, pb] = periodsOf(fs);
     const rows = compareRows(fs, pa, pb);
     expect(rows.find((r) => r.metric === 'trainees')).toMatchObject({ pct: null, pctNote: 'new' });
-    expect(rows.find((r) => r.metric === 'training_classes')).toMatchObject({ pct: null, pctNote: 'small_base' });
+    expect(rows.find((r) => r.metric === 'training_classes')).toMatchObject({
+      pct: null,
+      pctNote: 'small_base'
+    });
   });
 });
 
@@ -65,13 +100,24 @@ describe('headlines', () => {
 describe('categoryBars', () => {
   it('stacks categories of one report and never stacks a total over another report’s categories', () => {
     const fs = [
-      five('tips', '', 208229), five('tips', 'political_security', 24962), five('tips', 'criminal', 115301),
-      five('tips', 'social_evils', 55226), five('tips', 'other', 12740),
-      y2023('tips', '', 98826), y2023('tips', 'criminal', 5000, { report_id: 'demo', kind: 'demo' })
+      five('tips', '', 208229),
+      five('tips', 'political_security', 24962),
+      five('tips', 'criminal', 115301),
+      five('tips', 'social_evils', 55226),
+      five('tips', 'other', 12740),
+      y2023('tips', '', 98826),
+      y2023('tips', 'criminal', 5000, { report_id: 'demo', kind: 'demo' })
     ];
     const [b1, b2] = categoryBars(fs, 'tips', true);
-    expect(b1.segments.map((s) => s.category)).toEqual(['political_security', 'criminal', 'social_evils', 'other']);
+    expect(b1.segments.map((s) => s.category)).toEqual([
+      'political_security',
+      'criminal',
+      'social_evils',
+      'other'
+    ]);
     expect(b1.segments.reduce((t, s) => t + s.shown, 0)).toBeCloseTo(208229 / 6);
-    expect(b2.segments).toEqual([{ category: '', value: 98826, shown: 98826, qualifier: 'exact', kind: 'published' }]);
+    expect(b2.segments).toEqual([
+      { category: '', value: 98826, shown: 98826, qualifier: 'exact', kind: 'published' }
+    ]);
   });
 });

@@ -1,0 +1,32 @@
+/** Serves the built site (build/) on a free localhost port for the end-to-end tests. Run `npm run build` first. */
+import { createServer, type Server } from 'node:http';
+import { existsSync } from 'node:fs';
+import sirv from 'sirv';
+import type { TestProject } from 'vitest/node';
+
+let server: Server;
+
+export async function setup(project: TestProject) {
+  if (!existsSync('build/index.html'))
+    throw new Error('build/ is missing: run `npm run build` before the e2e tests');
+  const serve = sirv('build', { extensions: ['html'], dev: false, etag: true });
+  server = createServer((req, res) =>
+    serve(req, res, () => {
+      res.statusCode = 404;
+      res.end('not found');
+    })
+  );
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as { port: number };
+  project.provide('baseUrl', `http://127.0.0.1:${port}`);
+}
+
+export async function teardown() {
+  await new Promise((ok) => server?.close(ok));
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
