@@ -50,33 +50,75 @@ const size = communes.map((c) => weight(0.9) * (c.type === 'Phường' ? 1.3 : 1
 
 type Row = [string, string, string, string, string, string, number, string, string];
 const rows: Row[] = [];
-const add = (p: [string, string, string], code: string, metric: string, category: string, values: number[], i: number) =>
-  rows.push([...p, code, metric, category, values[i], 'exact', ''] as Row);
+const add = (
+  p: [string, string, string],
+  code: string,
+  metric: string,
+  category: string,
+  values: number[],
+  i: number
+) => rows.push([...p, code, metric, category, values[i], 'exact', ''] as Row);
 
 // 2013–2018: apportion the published city totals exactly.
 const P0: [string, string, string] = ['2013–2018', '2013-01-01', '2018-12-31'];
 const TIPS_2013_2018 = { political_security: 24962, criminal: 115301, social_evils: 55226, other: 12740 };
 const tipsBy = Object.fromEntries(
-  Object.entries(TIPS_2013_2018).map(([cat, t]) => [cat, apportion(t, size.map((s) => s * weight(0.4)))])
+  Object.entries(TIPS_2013_2018).map(([cat, t]) => [
+    cat,
+    apportion(
+      t,
+      size.map((s) => s * weight(0.4))
+    )
+  ])
 );
-const disputes = apportion(15000, size.map((s) => s * weight(0.5)));
-const patrol = apportion(250000, size.map((s) => s * weight(0.5)));
+const disputes = apportion(
+  15000,
+  size.map((s) => s * weight(0.5))
+);
+const patrol = apportion(
+  250000,
+  size.map((s) => s * weight(0.5))
+);
 const MODEL_COMMUNES = { cluster_linkage: 174, self_defence: 128, clan_self_management: 124, other: 96 };
 const hasModel = Object.fromEntries(
   Object.entries(MODEL_COMMUNES).map(([t, k]) => [t, weightedSample(size, k)])
 ) as Record<string, Set<number>>;
 const models: Record<string, number[]> = Object.fromEntries(
-  Object.keys(MODEL_COMMUNES).map((t) => [t, communes.map((_, i) => (hasModel[t].has(i) ? 1 + Math.floor(rand() * rand() * 3) : 0))])
+  Object.keys(MODEL_COMMUNES).map((t) => [
+    t,
+    communes.map((_, i) => (hasModel[t].has(i) ? 1 + Math.floor(rand() * rand() * 3) : 0))
+  ])
 );
 const classes0 = communes.map((_, i) => Math.round(size[i] * between(2, 8)));
 
 function emit(p: [string, string, string], scale: number, year: number) {
   communes.forEach((c, i) => {
     for (const cat of Object.keys(TIPS_2013_2018)) {
-      add(p, c.code, 'tips', cat, year === 0 ? tipsBy[cat] : [Math.round((tipsBy[cat][i] / 6) * scale * weight(0.3))], year === 0 ? i : 0);
+      add(
+        p,
+        c.code,
+        'tips',
+        cat,
+        year === 0 ? tipsBy[cat] : [Math.round((tipsBy[cat][i] / 6) * scale * weight(0.3))],
+        year === 0 ? i : 0
+      );
     }
-    add(p, c.code, 'disputes_resolved', '', [year === 0 ? disputes[i] : Math.round((disputes[i] / 6) * scale * weight(0.3))], 0);
-    add(p, c.code, 'patrol_turns', '', [year === 0 ? patrol[i] : Math.round((patrol[i] / 6) * scale * weight(0.3))], 0);
+    add(
+      p,
+      c.code,
+      'disputes_resolved',
+      '',
+      [year === 0 ? disputes[i] : Math.round((disputes[i] / 6) * scale * weight(0.3))],
+      0
+    );
+    add(
+      p,
+      c.code,
+      'patrol_turns',
+      '',
+      [year === 0 ? patrol[i] : Math.round((patrol[i] / 6) * scale * weight(0.3))],
+      0
+    );
     let sites = 0;
     for (const t of Object.keys(MODEL_COMMUNES)) {
       // Models are a stock: communes keep theirs and some add one as years pass.

@@ -9,7 +9,15 @@ const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 's
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   headless: true,
   viewport: { width: Number(width), height: 900 },
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync'
+  ]
 });
 const page = ctx.pages()[0] ?? (await ctx.newPage());
 page.on('console', (m) => m.type() === 'error' && console.error('console:', m.text()));
