@@ -5,16 +5,19 @@ import { q } from '$db/connector';
 import type { Figure } from '$model/figure';
 import type { Report } from '$model/types';
 import reportsMeta from '$data/reports.json';
+import { CHARTS } from '$charts/registry';
 
 /** Computed at build time, so the first paint shows real figures without waiting for DuckDB. */
 export async function load() {
   const db = await buildDb();
-  const [figures, reports, districts] = await Promise.all([
+  const tips = CHARTS['tips-by-category'];
+  const [figures, reports, districts, tipsChart] = await Promise.all([
     db.query(areaSeries('01')),
     db.query(reportList()),
     db.query<{ code: string; name: string; type: string }>(
       q(`SELECT code, name, type FROM areas WHERE structure = 'hn2019' AND level = 'district' ORDER BY name`)
-    )
+    ),
+    tips.load(db, tips.defaults)
   ]);
   const breaks = new Map((reportsMeta as Report[]).map((r) => [r.id, r.breaks ?? []]));
   return {
@@ -22,6 +25,7 @@ export async function load() {
     reports: reports.map((r) => ({ ...r, breaks: breaks.get(r.id) ?? [] })) as (Report & {
       observations: number;
     })[],
-    districts
+    districts,
+    tipsChart
   };
 }

@@ -24,8 +24,9 @@ describe('overview in Chromium against the built site', () => {
     const chart = page.locator('[data-chart="tips-by-category"]');
     await chart.getByText('Xem dạng bảng').click();
     const rows = chart.locator('table tbody tr', { hasText: '2013–2018' });
-    await expect.poll(() => rows.count()).toBe(4);
+    await expect.poll(() => rows.count()).toBe(5);
     const text = (await rows.allInnerTexts()).join('\n');
+    expect(text).toMatch(/Tin báo của quần chúng\s+208\.229/);
     for (const [cat, v] of [
       ['An ninh chính trị', '24.962'],
       ['Tội phạm hình sự', '115.301'],

@@ -1,43 +1,167 @@
 /**
- * The one list of charts: id → component, the query that feeds it, how its rows are shaped, and its texts.
+ * The one list of charts: id → component, the queries that feed it, how rows are shaped, and its texts.
  * Dashboard pages, embeds and screenshot tests all read charts from here, so a chart is defined once.
  */
-import type { Component } from 'svelte';
+import type { Connector } from '$db/connector';
+import { areaByCode, childAreas } from '$db/queries/areas';
+import { areaSeries, childSeries } from '$db/queries/series';
 import type { Figure } from '$model/figure';
-import { categoryBars, periodsOf, type CategoryBar } from '$model/compare';
-import type { MessageKey } from '$i18n/messages';
-import { areaSeries } from '$db/queries/series';
-import type { Query } from '$db/connector';
+import { categoryBars, periodsOf, type PeriodInfo } from '$model/compare';
+import { categoryName, requireMetric } from '$model/metrics';
+import { formatPeriod, type Lang } from '$i18n/format';
+import { MESSAGES } from '$i18n/messages';
 import CategoryPeriodsChart from './CategoryPeriodsChart.svelte';
-
-export interface ChartDef<Shaped> {
-  id: string;
-  title: MessageKey;
-  description: MessageKey;
-  metric: string;
-  /** Figures the chart needs for an area. */
-  query: (areaCode: string) => Query;
-  /** Rows → what the component draws; pure, tested in unit tests. */
-  shape: (figures: Figure[]) => Shaped;
-  component: Component<{ bars: CategoryBar[]; metric: string; perYear: boolean; lang: 'vi' | 'en' }>;
-}
+import RankedBarsChart from './RankedBarsChart.svelte';
+import { inPeriod, pickPeriod, ranked, type RankedItem } from './shape';
+import type { AnyChartDef, ChartData, ChartDef, ChartParams, PeriodBarsShape } from './types';
 
 /** Rates per year only when the periods shown differ in length; otherwise totals read more plainly. */
 export function needsPerYear(figures: Figure[], metric: string): boolean {
+  if (!requireMetric(metric).perYear) return false;
   const years = new Set(periodsOf(figures.filter((f) => f.metric === metric)).map((p) => p.years));
   return years.size > 1;
 }
 
-export const CHARTS = {
-  'tips-by-category': {
-    id: 'tips-by-category',
-    title: 'tips_chart_title',
-    description: 'tips_chart_desc',
-    metric: 'tips',
-    query: (area: string) => areaSeries(area),
-    shape: (figures: Figure[]) => categoryBars(figures, 'tips', needsPerYear(figures, 'tips')),
+/** "Quận Ba Đình": unit names are proper names in both languages, so the Vietnamese type word stays. */
+async function areaName(db: Connector, code: string): Promise<string> {
+  const [a] = await db.query(areaByCode(code));
+  if (!a) return code;
+  return code === '01' ? a.name : `${a.type} ${a.name}`;
+}
+
+const city = (p: Partial<ChartParams> = {}): ChartParams => ({
+  area: '01',
+  metric: 'tips',
+  period: '',
+  ...p
+});
+const periodLabel = (data: ChartData, lang: Lang) => {
+  const { periodLabel: label, periodStart: start, periodEnd: end } = data.context;
+  return label && start && end ? formatPeriod(label, start, end, lang) : MESSAGES[lang].no_data;
+};
+const periodContext = (p: PeriodInfo | undefined) =>
+  p ? { periodLabel: p.label, periodStart: p.start, periodEnd: p.end } : {};
+
+/** Bars across periods of one metric: by category, as shares, or totals only. */
+function periodBars(opts: {
+  id: string;
+  fixedMetric?: string;
+  normalize?: boolean;
+  totalsOnly?: boolean;
+}): ChartDef<PeriodBarsShape> {
+  return {
+    id: opts.id,
+    title: (p, d, lang) => {
+      const m = requireMetric(p.metric);
+      const t = MESSAGES[lang];
+      const what = opts.totalsOnly
+        ? m[lang]
+        : opts.normalize
+          ? `${m[lang]}: ${t.share_by_category}`
+          : `${m[lang]} ${t.by_category}`;
+      return `${what} — ${d.context.areaName}`;
+    },
+    description: (p, lang) =>
+      MESSAGES[lang][
+        opts.normalize
+          ? 'share_desc'
+          : requireMetric(p.metric).perYear
+            ? 'tips_chart_desc'
+            : 'stock_chart_desc'
+      ],
+    defaults: city({ metric: opts.fixedMetric ?? 'tips' }),
+    controls: opts.fixedMetric ? ['area'] : ['area', 'metric'],
+    async load(db, p) {
+      const metric = opts.fixedMetric ?? p.metric;
+      const all = (await db.query(areaSeries(p.area))) as unknown as Figure[];
+      const figures = all.filter((f) => f.metric === metric && (!opts.totalsOnly || f.category === ''));
+      const perYear = !opts.normalize && needsPerYear(figures, metric);
+      return {
+        figures,
+        shaped: { bars: categoryBars(figures, metric, perYear), perYear, normalize: opts.normalize },
+        context: { areaName: await areaName(db, p.area) }
+      };
+    },
     component: CategoryPeriodsChart
-  }
-} satisfies Record<string, ChartDef<CategoryBar[]>>;
+  };
+}
+
+type Ranked = { items: RankedItem[]; unit: { vi: string; en: string } };
+
+const childrenRanked: ChartDef<Ranked> = {
+  id: 'children-ranked',
+  title: (p, d, lang) =>
+    `${requireMetric(p.metric)[lang]} ${MESSAGES[lang].by_unit} — ${d.context.areaName}, ${periodLabel(d, lang)}`,
+  description: (_p, lang) => MESSAGES[lang].ranked_desc,
+  defaults: city({ metric: 'disputes_resolved' }),
+  controls: ['area', 'metric', 'period'],
+  async load(db, p) {
+    const all = (await db.query(childSeries(p.area, p.metric))) as unknown as Figure[];
+    const period = pickPeriod(all, p.period);
+    const figures = inPeriod(all, period).filter((f) => f.category === '');
+    const names = new Map((await db.query(childAreas(p.area))).map((a) => [a.code, `${a.type} ${a.name}`]));
+    const items = ranked(
+      figures.map((f) => ({
+        key: f.area_code,
+        label: names.get(f.area_code) ?? f.area_code,
+        value: f.value,
+        qualifier: f.qualifier,
+        kind: f.kind,
+        href: `/areas/${f.area_code}`
+      }))
+    );
+    return {
+      figures,
+      shaped: { items, unit: requireMetric(p.metric).unit },
+      context: { areaName: await areaName(db, p.area), ...periodContext(period) }
+    };
+  },
+  component: RankedBarsChart
+};
+
+const modelCommunes: ChartDef<Ranked> = {
+  id: 'model-communes',
+  title: (_p, d, lang) =>
+    `${MESSAGES[lang].model_communes_title} — ${d.context.areaName}, ${periodLabel(d, lang)}`,
+  description: (_p, lang) => MESSAGES[lang].model_communes_desc,
+  defaults: city({ metric: 'model_communes' }),
+  controls: ['area', 'period'],
+  async load(db, p) {
+    const all = ((await db.query(areaSeries(p.area))) as unknown as Figure[]).filter(
+      (f) => f.metric === 'model_communes' && f.category !== ''
+    );
+    const period = pickPeriod(all, p.period);
+    const figures = inPeriod(all, period);
+    const m = requireMetric('model_communes');
+    const items = ranked(
+      figures.map((f) => ({
+        key: f.category,
+        label: { vi: categoryName(m, f.category, 'vi'), en: categoryName(m, f.category, 'en') },
+        value: f.value,
+        qualifier: f.qualifier,
+        kind: f.kind
+      }))
+    );
+    return {
+      figures,
+      shaped: { items, unit: m.unit },
+      context: { areaName: await areaName(db, p.area), ...periodContext(period) }
+    };
+  },
+  component: RankedBarsChart
+};
+
+export const CHARTS = {
+  'tips-by-category': periodBars({ id: 'tips-by-category', fixedMetric: 'tips' }),
+  'tips-share': periodBars({ id: 'tips-share', fixedMetric: 'tips', normalize: true }),
+  'metric-trend': periodBars({ id: 'metric-trend', totalsOnly: true }),
+  'children-ranked': childrenRanked,
+  'model-communes': modelCommunes
+} as const satisfies Record<string, AnyChartDef>;
 
 export type ChartId = keyof typeof CHARTS;
+
+/** The chart with this id, or undefined (for a URL naming an unknown chart). */
+export function chartById(id: string): AnyChartDef | undefined {
+  return Object.hasOwn(CHARTS, id) ? (CHARTS as Record<string, AnyChartDef>)[id] : undefined;
+}

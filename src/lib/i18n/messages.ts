@@ -2,6 +2,14 @@
 import type { Lang } from './format';
 
 const vi = {
+  share_by_category: 'tỉ trọng theo loại',
+  by_category: 'theo loại',
+  by_unit: 'theo đơn vị',
+  share_desc: 'Mỗi cột là 100% số tin của kỳ; các đoạn là tỉ trọng từng loại.',
+  stock_chart_desc: 'Số liệu tại thời điểm báo cáo của từng kỳ.',
+  ranked_desc: 'Các đơn vị trực thuộc, xếp từ cao xuống thấp, trong một kỳ. Bấm vào tên để xem chi tiết.',
+  model_communes_title: 'Số xã, phường có từng loại mô hình',
+  model_communes_desc: 'Đếm từ số liệu cấp xã: một xã được tính khi có ít nhất một mô hình loại đó.',
   app_title: 'Phong trào toàn dân bảo vệ an ninh Tổ quốc',
   app_subtitle: 'Số liệu theo kỳ báo cáo và địa bàn',
   nav_overview: 'Tổng quan',
@@ -64,6 +72,15 @@ const vi = {
 export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, string> = {
+  share_by_category: 'share by category',
+  by_category: 'by category',
+  by_unit: 'by unit',
+  share_desc: "Each bar is 100% of the period's tips; segments are each category's share.",
+  stock_chart_desc: 'Figures as they stood at each report.',
+  ranked_desc: 'The units below, largest first, in one period. Select a name for its details.',
+  model_communes_title: 'Communes with each model type',
+  model_communes_desc:
+    'Counted from commune data: a commune counts when it runs at least one model of that type.',
   app_title: 'All people protect national security',
   app_subtitle: 'Figures by reporting period and area',
   nav_overview: 'Overview',

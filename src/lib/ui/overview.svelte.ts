@@ -3,6 +3,8 @@ import type { Figure } from '$model/figure';
 import { breaksOf, compareRows, headlines, periodsOf, type Breaks, type PeriodInfo } from '$model/compare';
 import type { Report } from '$model/types';
 import { areaSeries } from '$db/queries/series';
+import { CHARTS } from '$charts/registry';
+import type { ChartData, PeriodBarsShape } from '$charts/types';
 
 export const HEADLINE_METRICS = ['tips', 'disputes_resolved', 'patrol_turns', 'models'];
 
@@ -19,7 +21,12 @@ export function defaultPair(periods: PeriodInfo[], figures: Figure[]): [string, 
 
 export class OverviewState {
   area = $state('01');
-  figures = $state<Figure[]>([]);
+  figures = $state.raw<Figure[]>([]);
+  tipsChart = $state.raw<ChartData<PeriodBarsShape>>({
+    figures: [],
+    shaped: { bars: [], perYear: false },
+    context: { areaName: '' }
+  });
   loading = $state(false);
   error = $state('');
   a = $state('');
@@ -34,17 +41,17 @@ export class OverviewState {
   );
   tiles = $derived(headlines(this.figures, HEADLINE_METRICS, this.breaks));
 
-  constructor(figures: Figure[], reports: Report[]) {
+  constructor(figures: Figure[], reports: Report[], tipsChart: ChartData<PeriodBarsShape>) {
     this.breaks = breaksOf(reports);
+    this.tipsChart = tipsChart;
     this.setFigures(figures);
   }
 
   setFigures(figures: Figure[]) {
     this.figures = figures;
-    const periods = periodsOf(figures);
-    const keys = periods.map((p) => p.key);
+    const keys = periodsOf(figures).map((p) => p.key);
     if (!keys.includes(this.a) || !keys.includes(this.b))
-      [this.a, this.b] = defaultPair(periods, figures) ?? ['', ''];
+      [this.a, this.b] = defaultPair(periodsOf(figures), figures) ?? ['', ''];
   }
 
   /** Loads another area's figures through DuckDB (fetched on first use). */
@@ -55,8 +62,15 @@ export class OverviewState {
     try {
       const { getDb } = await import('$db/client');
       const db = await getDb();
-      const figures = (await db.query(areaSeries(code))) as unknown as Figure[];
-      if (this.area === code) this.setFigures(figures);
+      const tips = CHARTS['tips-by-category'];
+      const [figures, tipsChart] = await Promise.all([
+        db.query(areaSeries(code)) as unknown as Promise<Figure[]>,
+        tips.load(db, { ...tips.defaults, area: code })
+      ]);
+      if (this.area === code) {
+        this.setFigures(figures);
+        this.tipsChart = tipsChart;
+      }
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
     } finally {

@@ -14,3 +14,20 @@ export function areaSeries(
     [areaCode, `${scope}%`]
   );
 }
+
+/** Figures of every direct child of `parent` for one metric (all categories), all periods. */
+export function childSeries(
+  parent: string,
+  metric: string,
+  structure = 'hn2019'
+): Query<Figure & Record<string, unknown>> {
+  return q(
+    `SELECT f.period, f.period_start::VARCHAR AS period_start, f.period_end::VARCHAR AS period_end, f.area_code,
+            f.area_level, f.area_structure, f.metric, f.category, f.value, f.qualifier, f.note, f.report_id, f.kind,
+            f.basis, f.n_parts, f.n_candidates
+     FROM figures f JOIN areas a ON a.structure = f.area_structure AND a.code = f.area_code
+     WHERE a.structure = ? AND a.parent_code = ? AND f.metric = ?
+     ORDER BY f.period_start, f.period_end, f.area_code, f.category`,
+    [structure, parent, metric]
+  );
+}
