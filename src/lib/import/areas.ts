@@ -1,0 +1,280 @@
+/** Area cells (official codes or names) → reference units valid in the row's period, ambiguity-aware. */
+import Papa from 'papaparse';
+import { hanoiStructureAt } from '../model/periods';
+import type { AreaLevel, AreaStructure } from '../model/types';
+import { looseKey, strictKey, tidy } from './text';
+
+/** The reference CSV texts of data/areas/ (columns code,name,name_en,level,type,parent_code). */
+export interface ReferenceAreaTexts {
+  hn2019: string;
+  hn2025: string;
+  vn2019: string;
+  vn2025: string;
+}
+
+export interface RefArea {
+  code: string;
+  name: string;
+  name_en: string;
+  level: AreaLevel;
+  type: string;
+  parent_code: string;
+  structure: AreaStructure;
+}
+
+export type AreaLookup =
+  | {
+      ok: true;
+      area: RefArea;
+      /** the code as written, when leading zeros had to be restored */ padded?: string;
+    }
+  | { ok: false; kind: 'unknown'; hint?: { vi: string; en: string } }
+  | { ok: false; kind: 'ambiguous'; candidates: RefArea[] };
+
+export interface NameQuery {
+  /** Only units of this level (the column said Xã/Phường or Quận/Huyện). */
+  level?: AreaLevel | null;
+  /** Only units under this parent (a district column beside a commune column). */
+  parentCode?: string | null;
+}
+
+interface Structure {
+  id: AreaStructure;
+  byCode: Map<string, RefArea>;
+  byStrict: Map<string, RefArea[]>;
+  byLoose: Map<string, RefArea[]>;
+}
+
+// Type words written before a name; the type they imply filters the candidates ("Xã Yên Viên" vs "Thị trấn Yên Viên").
+const PREFIXES: [string, string][] = [
+  ['thành phố', 'Thành phố'],
+  ['tp.', 'Thành phố'],
+  ['tp', 'Thành phố'],
+  ['thị xã', 'Thị xã'],
+  ['tx.', 'Thị xã'],
+  ['tx', 'Thị xã'],
+  ['thị trấn', 'Thị trấn'],
+  ['tt.', 'Thị trấn'],
+  ['tt', 'Thị trấn'],
+  ['quận', 'Quận'],
+  ['q.', 'Quận'],
+  ['huyện', 'Huyện'],
+  ['h.', 'Huyện'],
+  ['phường', 'Phường'],
+  ['p.', 'Phường'],
+  ['xã', 'Xã'],
+  ['x.', 'Xã'],
+  ['tỉnh', 'Tỉnh']
+];
+
+const TYPE_LEVELS: Record<string, AreaLevel[]> = {
+  'Thành phố': ['city', 'province'],
+  Tỉnh: ['province'],
+  'Thị xã': ['district'],
+  Quận: ['district'],
+  Huyện: ['district'],
+  'Thị trấn': ['commune'],
+  Phường: ['commune'],
+  Xã: ['commune']
+};
+
+/** Splits "Phường Phúc Xá" into the type word and the name; names are stored without the type word. */
+export function splitTypePrefix(name: string): { type: string | null; name: string } {
+  const t = tidy(name);
+  const lower = t.toLowerCase();
+  for (const [p, type] of PREFIXES) {
+    if (!lower.startsWith(p)) continue;
+    const rest = t.slice(p.length);
+    // "tp." ends in a dot; a word prefix must be followed by a space or a dot.
+    if (p.endsWith('.') || rest.startsWith(' ') || rest.startsWith('.')) {
+      const n = rest.replace(/^[.\s]+/, '');
+      if (n) return { type, name: n };
+    }
+  }
+  return { type: null, name: t };
+}
+
+function push<K>(map: Map<K, RefArea[]>, key: K, a: RefArea): void {
+  const list = map.get(key);
+  if (list) list.push(a);
+  else map.set(key, [a]);
+}
+
+function readStructure(id: AreaStructure, csv: string): Structure {
+  const rows = Papa.parse<Record<string, string>>(csv.replace(/^\ufeff/, ''), {
+    header: true,
+    skipEmptyLines: true
+  }).data;
+  const s: Structure = { id, byCode: new Map(), byStrict: new Map(), byLoose: new Map() };
+  for (const r of rows) {
+    if (!r.code) continue;
+    const a: RefArea = {
+      code: r.code.trim(),
+      name: tidy(r.name ?? ''),
+      name_en: tidy(r.name_en ?? ''),
+      level: (r.level ?? '').trim() as AreaLevel,
+      type: tidy(r.type ?? ''),
+      parent_code: (r.parent_code ?? '').trim(),
+      structure: id
+    };
+    s.byCode.set(a.code, a);
+    push(s.byStrict, strictKey(a.name), a);
+    const l = looseKey(a.name);
+    push(s.byLoose, l, a);
+    if (a.name_en && looseKey(a.name_en) !== l) push(s.byLoose, looseKey(a.name_en), a);
+  }
+  return s;
+}
+
+const STRUCTURE_NAME: Record<AreaStructure, { vi: string; en: string }> = {
+  hn2019: { vi: 'đơn vị hành chính Hà Nội trước 01/07/2025', en: 'Hà Nội before 1 July 2025' },
+  hn2025: { vi: 'đơn vị hành chính Hà Nội từ 01/07/2025', en: 'Hà Nội from 1 July 2025' },
+  vn2019: { vi: 'tỉnh, thành phố trước 01/07/2025', en: 'provinces before 1 July 2025' },
+  vn2025: { vi: 'tỉnh, thành phố từ 01/07/2025', en: 'provinces from 1 July 2025' }
+};
+
+/** Describes a structure for messages. */
+export function structureName(id: AreaStructure): { vi: string; en: string } {
+  return STRUCTURE_NAME[id];
+}
+
+/** "Phường Quang Trung (09550, thuộc 268)" — how a candidate is listed in an ambiguity message. */
+export function describeArea(a: RefArea, parents?: (code: string) => RefArea | undefined): string {
+  const parent = a.parent_code ? parents?.(a.parent_code) : undefined;
+  const where = parent ? `, ${parent.type} ${parent.name}` : '';
+  return `${a.type} ${a.name} (${a.code}${where})`;
+}
+
+export interface AreaResolver {
+  /** The Hà Nội structure in force for a period ending on `periodEnd`. */
+  structureAt(periodEnd: string): AreaStructure;
+  /** A unit by its official code, restoring leading zeros Excel dropped when exactly one unit fits. */
+  byCode(code: string, periodEnd: string): AreaLookup;
+  /** A unit by name (type word optional), among the units valid at `periodEnd`, narrowed by level and parent. */
+  byName(name: string, periodEnd: string, query?: NameQuery): AreaLookup;
+  /** Lists a candidate with its code and parent, for messages. */
+  describe(a: RefArea): string;
+}
+
+/** Builds the resolver from the reference CSV texts; results are cached per (structure, query, cell). */
+export function createAreaResolver(texts: ReferenceAreaTexts): AreaResolver {
+  const S: Record<AreaStructure, Structure> = {
+    hn2019: readStructure('hn2019', texts.hn2019),
+    hn2025: readStructure('hn2025', texts.hn2025),
+    vn2019: readStructure('vn2019', texts.vn2019),
+    vn2025: readStructure('vn2025', texts.vn2025)
+  };
+  const codeCache = new Map<string, AreaLookup>();
+  const nameCache = new Map<string, AreaLookup>();
+
+  const pair = (periodEnd: string): [Structure, Structure] =>
+    hanoiStructureAt(periodEnd) === 'hn2025' ? [S.hn2025, S.vn2025] : [S.hn2019, S.vn2019];
+  const other = (hn: Structure): [Structure, Structure] =>
+    hn.id === 'hn2025' ? [S.hn2019, S.vn2019] : [S.hn2025, S.vn2025];
+
+  // Hà Nội's units first; other provinces by the province list ("01" is Hà Nội in both: the city wins).
+  function codeIn(hn: Structure, vn: Structure, code: string): RefArea | undefined {
+    return hn.byCode.get(code) ?? (code.length === 2 ? vn.byCode.get(code) : undefined);
+  }
+
+  function describe(a: RefArea): string {
+    return describeArea(a, (c) => S[a.structure].byCode.get(c));
+  }
+
+  function elsewhere(hn: Structure, found: RefArea): { vi: string; en: string } {
+    const s = STRUCTURE_NAME[found.structure];
+    return {
+      vi: `"${found.type} ${found.name}" (${found.code}) thuộc danh mục ${s.vi}, không áp dụng cho kỳ này.`,
+      en: `"${found.type} ${found.name}" (${found.code}) is a unit of ${s.en}, not valid in this period.`
+    };
+  }
+
+  function lookupCode(code: string, periodEnd: string): AreaLookup {
+    const [hn, vn] = pair(periodEnd);
+    const c = code.trim();
+    const exact = codeIn(hn, vn, c);
+    if (exact) return { ok: true, area: exact };
+    if (/^\d{1,4}$/.test(c)) {
+      // Excel reads "00123" as the number 123: try each official code length the digits could have lost zeros from.
+      const found: RefArea[] = [];
+      for (const len of [2, 3, 5]) {
+        if (len <= c.length) continue;
+        const a = codeIn(hn, vn, c.padStart(len, '0'));
+        if (a && !found.includes(a)) found.push(a);
+      }
+      if (found.length === 1) return { ok: true, area: found[0], padded: c };
+      if (found.length > 1) return { ok: false, kind: 'ambiguous', candidates: found };
+    }
+    const [ohn, ovn] = other(hn);
+    const o = codeIn(ohn, ovn, c);
+    return o ? { ok: false, kind: 'unknown', hint: elsewhere(hn, o) } : { ok: false, kind: 'unknown' };
+  }
+
+  function candidatesIn(st: Structure, name: string): RefArea[] {
+    return st.byStrict.get(strictKey(name)) ?? [];
+  }
+
+  function lookupName(raw: string, periodEnd: string, query: NameQuery): AreaLookup {
+    const [hn, vn] = pair(periodEnd);
+    const { type, name } = splitTypePrefix(raw);
+    if (!name) return { ok: false, kind: 'unknown' };
+    if (/^\d+$/.test(name)) return lookupCode(name, periodEnd);
+    const collect = (h: Structure, v: Structure, n: string, loose: boolean): RefArea[] => {
+      const key = loose ? looseKey(n) : '';
+      const list = loose
+        ? [...(h.byLoose.get(key) ?? []), ...(v.byLoose.get(key) ?? [])]
+        : [...candidatesIn(h, n), ...candidatesIn(v, n)];
+      // Hà Nội appears as the city (hn) and as a province (vn) with the same code: keep the city.
+      const seen = new Set<string>();
+      return list.filter((a) => (seen.has(a.code) ? false : (seen.add(a.code), true)));
+    };
+    const narrow = (list: RefArea[]): RefArea[] => {
+      let l = list;
+      if (query.level)
+        l = l.filter((a) => a.level === query.level || (query.level === 'district' && a.level === 'city'));
+      if (query.parentCode) l = l.filter((a) => a.parent_code === query.parentCode || a.level !== 'commune');
+      if (type) {
+        // A wrong type word of the same level ("Xã" for a Phường) still names the unit when nothing else fits, but
+        // "Quận Ba Đình" never names the 2025 ward Ba Đình: the district no longer exists.
+        const levels = TYPE_LEVELS[type];
+        l = l.filter((a) => levels.includes(a.level));
+        const typed = l.filter((a) => a.type === type);
+        if (typed.length > 0) l = typed;
+      }
+      return l;
+    };
+    // The whole cell first ("Thị xã Sơn Tây" is stored as "Sơn Tây"; a name could itself start with a type word).
+    let list = narrow(collect(hn, vn, tidy(raw), false));
+    if (list.length === 0) list = narrow(collect(hn, vn, name, false));
+    if (list.length === 0) {
+      // Without diacritics ("Ba Dinh", "Hoan Kiem"): only when it names exactly one unit.
+      const loose = narrow(collect(hn, vn, name, true));
+      if (loose.length === 1) list = loose;
+      else if (loose.length > 1) return { ok: false, kind: 'ambiguous', candidates: loose };
+    }
+    if (list.length === 1) return { ok: true, area: list[0] };
+    if (list.length > 1) return { ok: false, kind: 'ambiguous', candidates: list };
+    const [ohn, ovn] = other(hn);
+    const o = narrow(collect(ohn, ovn, name, false));
+    return o.length > 0
+      ? { ok: false, kind: 'unknown', hint: elsewhere(hn, o[0]) }
+      : { ok: false, kind: 'unknown' };
+  }
+
+  return {
+    structureAt: (periodEnd) => hanoiStructureAt(periodEnd),
+    describe,
+    byCode(code, periodEnd) {
+      const key = `${hanoiStructureAt(periodEnd)}\u0000${code}`;
+      let r = codeCache.get(key);
+      if (!r) codeCache.set(key, (r = lookupCode(code, periodEnd)));
+      return r;
+    },
+    byName(name, periodEnd, query = {}) {
+      const key = `${hanoiStructureAt(periodEnd)}\u0000${query.level ?? ''}\u0000${query.parentCode ?? ''}\u0000${name}`;
+      let r = nameCache.get(key);
+      if (!r) nameCache.set(key, (r = lookupName(name, periodEnd, query)));
+      return r;
+    }
+  };
+}

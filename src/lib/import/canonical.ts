@@ -1,0 +1,46 @@
+/** Observations → the canonical long CSV of data/reports/, so an uploaded report can be exported and bundled. */
+
+export const CANONICAL_HEADER = 'period,period_start,period_end,area_code,metric,category,value,qualifier,note';
+
+export interface CanonicalRow {
+  period: string;
+  period_start: string;
+  period_end: string;
+  area_code: string;
+  metric: string;
+  category: string;
+  value: number;
+  qualifier: string;
+  note?: string;
+}
+
+/** Quotes a cell when CSV needs it (delimiter, quote, line break, or edge spaces a reader would trim). */
+function cell(s: string): string {
+  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * Writes observations exactly as the bundled reports are written: the canonical header, LF line endings, a final
+ * line break, numbers in plain JavaScript notation ('.' decimal, no grouping), and a note always quoted when present
+ * (as in data/reports/), empty otherwise.
+ */
+export function toCanonicalCsv(observations: readonly CanonicalRow[]): string {
+  const lines: string[] = [CANONICAL_HEADER];
+  for (const o of observations) {
+    const note = o.note ?? '';
+    lines.push(
+      [
+        cell(o.period),
+        o.period_start,
+        o.period_end,
+        cell(o.area_code),
+        cell(o.metric),
+        cell(o.category),
+        String(o.value),
+        o.qualifier,
+        note === '' ? '' : `"${note.replace(/"/g, '""')}"`
+      ].join(',')
+    );
+  }
+  return lines.join('\n') + '\n';
+}
