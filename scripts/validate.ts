@@ -1,0 +1,114 @@
+/**
+ * Validates a CSV report with the same import pipeline the browser runs (src/lib/import), against the reference
+ * units in data/areas/. Usage: npm run --silent validate -- FILE [--json] [--lang vi|en]
+ * Exit codes: 0 no errors (warnings allowed), 1 errors, 2 the file cannot be read.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { createAreaResolver } from '../src/lib/import/areas';
+import type { Issue } from '../src/lib/import/messages';
+import { importCsv } from '../src/lib/import/pipeline';
+
+const SHOWN = 50;
+
+function usage(): never {
+  process.stderr.write('usage: validate FILE [--json] [--lang vi|en]\n');
+  process.exit(2);
+}
+
+const args = process.argv.slice(2);
+let file: string | null = null;
+let json = false;
+let lang: 'vi' | 'en' = 'en';
+for (let i = 0; i < args.length; i++) {
+  const a = args[i];
+  if (a === '--json') json = true;
+  else if (a === '--lang') {
+    const l = args[++i];
+    if (l !== 'vi' && l !== 'en') usage();
+    lang = l;
+  } else if (a.startsWith('--lang=')) {
+    const l = a.slice(7);
+    if (l !== 'vi' && l !== 'en') usage();
+    lang = l;
+  } else if (a === '--help' || a === '-h') usage();
+  else if (file === null) file = a;
+  else usage();
+}
+if (file === null) usage();
+
+const areasDir = new URL('../data/areas/', import.meta.url);
+const ref = (name: string) => readFileSync(new URL(name, areasDir), 'utf8');
+
+function cannotRead(reason: string): never {
+  const msg =
+    lang === 'vi' ? `Không đọc được tệp ${file}: ${reason}` : `Cannot read ${file}: ${reason}`;
+  if (json) {
+    process.stdout.write(
+      JSON.stringify({ file, errors: [{ row: 0, column: '', code: 'unreadable', message: msg }], warnings: [] }) + '\n'
+    );
+  } else process.stderr.write(msg + '\n');
+  process.exit(2);
+}
+
+let bytes: Uint8Array;
+try {
+  if (statSync(file).isDirectory()) cannotRead(lang === 'vi' ? 'đây là thư mục' : 'it is a directory');
+  bytes = readFileSync(file);
+} catch (e) {
+  cannotRead((e as NodeJS.ErrnoException).code ?? String(e));
+}
+
+const areas = createAreaResolver({
+  hn2019: ref('hanoi-units-2019.csv'),
+  hn2025: ref('hanoi-units-2025.csv'),
+  vn2019: ref('vietnam-provinces-2019.csv'),
+  vn2025: ref('vietnam-provinces-2025.csv')
+});
+const result = await importCsv(bytes, { areas, fileName: file });
+const localise = (i: Issue) => ({ row: i.row, column: i.column, code: i.code, message: i.message[lang] });
+
+if (json) {
+  // Written in pieces: a million observations would make one very large string.
+  const out = process.stdout;
+  const { observations, errors, warnings, table, ...head } = result;
+  void observations;
+  const header = JSON.stringify({ ...head, errors: errors.map(localise), warnings: warnings.map(localise) });
+  out.write(header.slice(0, -1) + ',"observations":[');
+  let buf = '';
+  for (let i = 0; i < table.length; i++) {
+    const o = table.get(i);
+    buf += (i ? ',' : '') + JSON.stringify(o);
+    if (buf.length > 1 << 16) {
+      out.write(buf);
+      buf = '';
+    }
+  }
+  out.write(buf + ']}\n');
+} else {
+  const L = lang === 'vi';
+  const lines: string[] = [];
+  const counts = Object.entries(result.counts)
+    .map(([c, n]) => `${c} ${n}`)
+    .join(', ');
+  const field = (vi: string, en: string, value: string | number) => lines.push(`${((L ? vi : en) + ':').padEnd(16)}${value}`);
+  field('Tệp', 'File', file);
+  field('Mã hóa', 'Encoding', result.encoding);
+  field('Dấu phân cách', 'Delimiter', JSON.stringify(result.delimiter));
+  field('Bố cục', 'Layout', result.layout);
+  field('Số dòng', 'Rows', result.rows);
+  field('Số liệu', 'Observations', result.table.length);
+  const section = (title: string, list: Issue[], total: number) => {
+    lines.push('', `${title}: ${total}`);
+    for (const i of list.slice(0, SHOWN)) {
+      const where = [i.row ? `${L ? 'dòng' : 'row'} ${i.row}` : '', i.column ? `"${i.column}"` : ''].filter(Boolean).join(', ');
+      lines.push(`  ${where ? where + ' ' : ''}[${i.code}] ${i.message[lang]}`);
+    }
+    if (total > Math.min(list.length, SHOWN)) lines.push(`  … ${L ? 'và' : 'and'} ${total - Math.min(list.length, SHOWN)} ${L ? 'vấn đề khác' : 'more'}`);
+  };
+  section(L ? 'Lỗi' : 'Errors', result.errors, result.error_count);
+  section(L ? 'Cảnh báo' : 'Warnings', result.warnings, result.warning_count);
+  if (counts) lines.push('', `${L ? 'Theo mã' : 'By code'}: ${counts}`);
+  lines.push('', result.error_count === 0 ? (L ? 'Có thể nhập tệp này.' : 'The file can be imported.') : L ? 'Không thể nhập: hãy sửa các lỗi trên.' : 'Cannot import: fix the errors above.');
+  process.stdout.write(lines.join('\n') + '\n');
+}
+process.exitCode = result.error_count > 0 ? 1 : 0;
