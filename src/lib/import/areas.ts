@@ -45,27 +45,38 @@ interface Structure {
   byLoose: Map<string, RefArea[]>;
 }
 
-// Type words written before a name; the type they imply filters the candidates ("Xã Yên Viên" vs "Thị trấn Yên Viên").
-const PREFIXES: [string, string][] = [
-  ['thành phố', 'Thành phố'],
-  ['tp.', 'Thành phố'],
-  ['tp', 'Thành phố'],
-  ['thị xã', 'Thị xã'],
-  ['tx.', 'Thị xã'],
-  ['tx', 'Thị xã'],
-  ['thị trấn', 'Thị trấn'],
-  ['tt.', 'Thị trấn'],
-  ['tt', 'Thị trấn'],
-  ['quận', 'Quận'],
-  ['q.', 'Quận'],
-  ['huyện', 'Huyện'],
-  ['h.', 'Huyện'],
-  ['phường', 'Phường'],
-  ['p.', 'Phường'],
-  ['xã', 'Xã'],
-  ['x.', 'Xã'],
-  ['tỉnh', 'Tỉnh']
+// Type words written before a name, without diacritics (matched on the cell's words with diacritics stripped);
+// the type they imply filters the candidates ("Xã Yên Viên" vs "Thị trấn Yên Viên").
+const PREFIXES: [string[], string][] = [
+  [['thanh', 'pho'], 'Thành phố'],
+  [['thi', 'xa'], 'Thị xã'],
+  [['thi', 'tran'], 'Thị trấn'],
+  [['quan'], 'Quận'],
+  [['huyen'], 'Huyện'],
+  [['phuong'], 'Phường'],
+  [['xa'], 'Xã'],
+  [['tinh'], 'Tỉnh'],
+  [['tp'], 'Thành phố'],
+  [['tx'], 'Thị xã'],
+  [['tt'], 'Thị trấn']
 ];
+// Abbreviations written with a dot, possibly without a space: "P.Phúc Xá", "Q. Ba Đình".
+const DOTTED: Record<string, string> = { tp: 'Thành phố', tx: 'Thị xã', tt: 'Thị trấn', q: 'Quận', h: 'Huyện', p: 'Phường', x: 'Xã' };
+
+const bare = (w: string) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+
+/** Splits "Phường Phúc Xá" into the type word and the name; names are stored without the type word. */
+export function splitTypePrefix(name: string): { type: string | null; name: string } {
+  const t = tidy(name);
+  const dotted = /^([^\s.]{1,2})\.\s*(.+)$/.exec(t);
+  if (dotted && DOTTED[bare(dotted[1])]) return { type: DOTTED[bare(dotted[1])], name: dotted[2] };
+  const words = t.split(' ');
+  for (const [p, type] of PREFIXES) {
+    if (words.length <= p.length) continue;
+    if (p.every((w, i) => bare(words[i]) === w)) return { type, name: words.slice(p.length).join(' ') };
+  }
+  return { type: null, name: t };
+}
 
 const TYPE_LEVELS: Record<string, AreaLevel[]> = {
   'Thành phố': ['city', 'province'],
@@ -77,22 +88,6 @@ const TYPE_LEVELS: Record<string, AreaLevel[]> = {
   Phường: ['commune'],
   Xã: ['commune']
 };
-
-/** Splits "Phường Phúc Xá" into the type word and the name; names are stored without the type word. */
-export function splitTypePrefix(name: string): { type: string | null; name: string } {
-  const t = tidy(name);
-  const lower = t.toLowerCase();
-  for (const [p, type] of PREFIXES) {
-    if (!lower.startsWith(p)) continue;
-    const rest = t.slice(p.length);
-    // "tp." ends in a dot; a word prefix must be followed by a space or a dot.
-    if (p.endsWith('.') || rest.startsWith(' ') || rest.startsWith('.')) {
-      const n = rest.replace(/^[.\s]+/, '');
-      if (n) return { type, name: n };
-    }
-  }
-  return { type: null, name: t };
-}
 
 function push<K>(map: Map<K, RefArea[]>, key: K, a: RefArea): void {
   const list = map.get(key);
