@@ -2,7 +2,7 @@
 import type { AreaStructure, Report } from '$model/types';
 import type { Connector } from './connector';
 import { refreshFigures } from './figures';
-import { createSchema, loadAreas, loadReport, STRUCTURES } from './schema';
+import { createSchema, CROSSWALK_FILE, loadAreas, loadCrosswalk, loadReport, STRUCTURES } from './schema';
 
 export interface BundleSource {
   reports: Report[];
@@ -18,6 +18,7 @@ export async function loadBundle(db: Connector, src: BundleSource): Promise<void
   const structures = Object.keys(STRUCTURES) as AreaStructure[];
   const areaTexts = await Promise.all(structures.map((s) => src.readArea(STRUCTURES[s].file)));
   for (const [i, s] of structures.entries()) await loadAreas(db, s, areaTexts[i]);
+  await loadCrosswalk(db, await src.readArea(CROSSWALK_FILE));
   const reportTexts = await Promise.all(src.reports.map((r) => src.readReport(r.file)));
   for (const [i, r] of src.reports.entries()) await loadReport(db, r, reportTexts[i]);
   await refreshFigures(db);

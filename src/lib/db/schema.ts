@@ -17,6 +17,9 @@ CREATE TABLE IF NOT EXISTS observations (
   qualifier VARCHAR CHECK (qualifier IN ('exact', 'more_than', 'nearly', 'about')), note VARCHAR);
 CREATE TABLE IF NOT EXISTS metrics (
   id VARCHAR PRIMARY KEY, aggregate VARCHAR, aggregate_of VARCHAR, n_categories INTEGER, categories_sum BOOLEAN);
+CREATE TABLE IF NOT EXISTS crosswalk (
+  old_code VARCHAR, old_name VARCHAR, new_code VARCHAR, new_name VARCHAR,
+  relation VARCHAR CHECK (relation IN ('full', 'partial')), PRIMARY KEY (old_code, new_code));
 `;
 
 /** Validity of each reference structure; codes repeat across the 2025 reform, so (structure, code) is the key. */
@@ -54,6 +57,20 @@ export async function loadAreas(db: Connector, structure: AreaStructure, csv: st
        FROM read_csv('${file}', header = true, all_varchar = true)`,
       [structure, s.from, s.to]
     )
+  );
+  await db.dropFile(file);
+}
+
+/** Old (2019-structure) commune → 2025 unit links; see data/areas/SOURCES.md and queries/crosswalk.ts. */
+export const CROSSWALK_FILE = 'hanoi-crosswalk-2025.csv';
+
+/** Loads the crosswalk CSV (columns old_code,old_name,new_code,new_name,relation). */
+export async function loadCrosswalk(db: Connector, csv: string): Promise<void> {
+  const file = safeFileName('crosswalk-hn2025.csv');
+  await db.registerFile(file, csv);
+  await db.query(
+    `INSERT INTO crosswalk SELECT old_code, old_name, new_code, new_name, relation
+     FROM read_csv('${file}', header = true, all_varchar = true)`
   );
   await db.dropFile(file);
 }

@@ -1,0 +1,127 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadBundle } from '$db/bundle';
+import { q, type Connector } from '$db/connector';
+import { openNodeDb } from '$db/node';
+import { refreshFigures } from '$db/figures';
+import { droppedOldCommunes, mapPeriods, unitSources, unitValues } from '$db/queries/crosswalk';
+import { diskBundle } from '../../../src/lib/server/bundle';
+
+let db: Connector;
+beforeAll(async () => {
+  db = await openNodeDb();
+  await loadBundle(db, diskBundle());
+}, 60_000); // loading every bundled report takes a few seconds on a busy machine
+
+const Y2019 = ['2019-01-01', '2019-12-31'] as const;
+const oldFigure = async (code: string, metric = 'tips') => {
+  const [f] = await db.query<{ value: number }>(
+    q(
+      `SELECT value FROM figures WHERE area_structure = 'hn2019' AND area_code = ? AND metric = ? AND category = ''
+       AND period_start = ?::DATE AND period_end = ?::DATE`,
+      [code, metric, ...Y2019]
+    )
+  );
+  return f?.value;
+};
+
+describe('crosswalk from the 2019 communes to the 2025 units', () => {
+  it('loads the 795 links of data/areas/hanoi-crosswalk-2025.csv', async () => {
+    const [r] = await db.query<{ n: number; full: number; news: number }>(
+      `SELECT count(*) AS n, count(*) FILTER (WHERE relation = 'full') AS full,
+              count(DISTINCT new_code) AS news FROM crosswalk`
+    );
+    expect(r).toEqual({ n: 795, full: 327, news: 126 });
+  });
+
+  it('lists the demo periods 2013–2018 … 2024 as 2019-structure periods for tips', async () => {
+    const periods = await db.query(mapPeriods('tips'));
+    expect(periods.map((p) => p.period)).toEqual([
+      '2013–2018',
+      ...'2019 2020 2021 2022 2023 2024'.split(' ')
+    ]);
+    expect(periods.every((p) => p.structure === 'hn2019' && p.n === 579)).toBe(true);
+    expect(periods[0].kinds).toBe('demo');
+  });
+
+  it('gives a unit made only of full links the exact sum of its old communes', async () => {
+    const rows = await db.query(unitValues('tips', ...Y2019));
+    expect(rows).toHaveLength(126);
+    const sources = await db.query(unitSources('tips', ...Y2019));
+    const fullOnly = rows.filter(
+      (r) => r.n_links > 1 && sources.filter((s) => s.new_code === r.code).every((s) => s.relation === 'full')
+    );
+    expect(fullOnly.length).toBeGreaterThan(0);
+    for (const u of fullOnly) {
+      const parts = sources.filter((s) => s.new_code === u.code);
+      let sum = 0;
+      for (const p of parts) sum += (await oldFigure(p.old_code))!;
+      expect(u.value).toBe(sum);
+      expect(u).toMatchObject({ qualifier: 'exact', approximate: false, converted: true });
+    }
+  });
+
+  it('flags a unit with a partial link as approximate ("about"), never as an exact number', async () => {
+    const rows = await db.query(unitValues('tips', ...Y2019));
+    const links = await db.query<{ new_code: string }>(
+      `SELECT DISTINCT new_code FROM crosswalk WHERE relation = 'partial'`
+    );
+    const partial = new Set(links.map((l) => l.new_code));
+    expect(partial.size).toBeGreaterThan(0);
+    for (const r of rows.filter((r) => partial.has(r.code))) {
+      expect(r.approximate).toBe(true);
+      expect(r.qualifier).toBe('about');
+    }
+    // 00004 Phường Ba Đình takes Phường Trúc Bạch whole and parts of its neighbours.
+    expect(rows.find((r) => r.code === '00004')).toMatchObject({ name: 'Phường Ba Đình', approximate: true });
+  });
+
+  it('keeps the demo kind and report of the old communes', async () => {
+    const rows = await db.query(unitValues('tips', ...Y2019));
+    expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(['demo']));
+    expect(new Set(rows.map((r) => r.report_id))).toEqual(new Set(['demo-hanoi-communes']));
+  });
+
+  it('never adds up to more than all the old communes; the gap is the merged communes left out', async () => {
+    for (const metric of ['tips', 'disputes_resolved', 'patrol_turns']) {
+      const rows = await db.query(unitValues(metric, ...Y2019));
+      const converted = rows.reduce((t, r) => t + (r.value ?? 0), 0);
+      const [all] = await db.query<{ s: number }>(
+        q(
+          `SELECT sum(value) AS s FROM figures WHERE area_structure = 'hn2019' AND area_level = 'commune'
+           AND category = '' AND metric = ? AND period_start = ?::DATE AND period_end = ?::DATE`,
+          [metric, ...Y2019]
+        )
+      );
+      const [dropped] = await db.query(droppedOldCommunes(metric, ...Y2019));
+      expect(converted).toBeLessThanOrEqual(all.s + 1e-6);
+      expect(dropped.n).toBe(53);
+      expect(converted + dropped.value!).toBeCloseTo(all.s, 6);
+    }
+  });
+
+  it('shows no value for a period without commune figures, and nothing converted', async () => {
+    const rows = await db.query(unitValues('tips', '2025-07-01', '2025-12-31'));
+    expect(rows.every((r) => r.value === null && !r.converted && !r.approximate)).toBe(true);
+  });
+
+  // Last: it adds a report to the shared database.
+  it('shows figures reported on the 2025 units directly, without conversion', async () => {
+    await db.query(
+      `INSERT INTO reports VALUES ('t-2025', 't', 't', DATE '2026-01-01', '', 'uploaded', '', 't.csv')`
+    );
+    await db.query(
+      `INSERT INTO observations VALUES ('t-2025', '2025H2', DATE '2025-07-01', DATE '2025-12-31', '00004',
+         'commune', 'hn2025', 'tips', '', 42, 'exact', '')`
+    );
+    await refreshFigures(db);
+    const rows = await db.query(unitValues('tips', '2025-07-01', '2025-12-31'));
+    expect(rows.find((r) => r.code === '00004')).toMatchObject({
+      value: 42,
+      qualifier: 'exact',
+      kind: 'uploaded',
+      converted: false,
+      approximate: false
+    });
+    expect(rows.filter((r) => r.value !== null)).toHaveLength(1);
+  });
+});
