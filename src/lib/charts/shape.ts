@@ -29,3 +29,24 @@ export function ranked(items: RankedItem[]): RankedItem[] {
 export function inPeriod(figures: Figure[], p: PeriodInfo | undefined): Figure[] {
   return p ? figures.filter((f) => periodKey(f) === p.key) : [];
 }
+
+/** Ranked items of children from their metric totals (rows of `childTotals`). */
+export function rankedChildren(
+  children: { code: string; name: string; type: string }[],
+  totals: { area_code: string; metric: string; value: number; qualifier: string; kind: string }[],
+  metric: string
+): RankedItem[] {
+  const names = new Map(children.map((c) => [c.code, `${c.type} ${c.name}`]));
+  return ranked(
+    totals
+      .filter((x) => x.metric === metric)
+      .map((x) => ({
+        key: x.area_code,
+        label: names.get(x.area_code) ?? x.area_code,
+        value: x.value,
+        qualifier: x.qualifier as Qualifier,
+        kind: x.kind as ReportKind,
+        href: `/areas/${x.area_code}`
+      }))
+  );
+}

@@ -2,6 +2,12 @@
 import type { Lang } from './format';
 
 const vi = {
+  nav_areas: 'Địa bàn',
+  area_details: 'Xem chi tiết địa bàn',
+  rank_title: 'Xếp hạng trong các đơn vị cùng cấp',
+  rank: 'hạng',
+  area_periods_title: 'Số liệu qua các kỳ',
+  children_title: 'Đơn vị trực thuộc',
   share_by_category: 'tỉ trọng theo loại',
   by_category: 'theo loại',
   by_unit: 'theo đơn vị',
@@ -60,18 +66,80 @@ const vi = {
   basis_sum_of_children: 'tổng của các đơn vị cấp dưới',
   basis_sum_of_categories: 'tổng các loại',
   skip_link: 'Bỏ qua đến nội dung',
+  nav_map: 'Bản đồ',
+  map_by_unit: 'theo xã, phường',
+  map_desc:
+    'Mỗi vùng là một xã, phường của Hà Nội từ 01/7/2025; màu càng đậm, số liệu càng cao. Rê chuột hoặc dùng phím Tab để xem số liệu; bấm chuột hoặc Enter để xem chi tiết.',
+  map_converted: 'Số liệu quy đổi từ đơn vị hành chính cũ',
+  map_converted_note:
+    'Kỳ này được báo cáo theo 579 xã, phường cũ; số liệu được cộng vào đơn vị mới chứa chúng. Xã cũ bị chia cho nhiều đơn vị mới được chia đều cho các đơn vị đó (giả định), nên các đơn vị này chỉ có số xấp xỉ (≈, gạch chéo).',
+  map_dropped_note:
+    '{n} xã, phường cũ đã sáp nhập từ 01/01/2025 không có trong bảng chuyển đổi: số liệu của chúng ({value}) không được chuyển sang.',
+  map_left_out:
+    'Các chỉ tiêu không cộng được theo địa bàn (số mô hình, số xã có mô hình) không có trên bản đồ.',
+  map_approx: 'xấp xỉ',
+  map_approx_long:
+    'Số xấp xỉ: gồm phần của xã cũ bị chia tách (chia đều), hoặc thiếu số liệu của một số xã cũ.',
+  map_no_data: 'Chưa có số liệu',
+  map_from: 'Gồm các xã, phường cũ',
+  map_whole: 'toàn bộ',
+  map_part: 'một phần, tính 1/{n}',
+  map_direct: 'Số liệu báo cáo theo đơn vị mới.',
+  map_close: 'Đóng',
+  map_unit_col: 'Xã, phường (2025)',
+  map_old_col: 'Số xã cũ',
+  map_legend: 'Chú giải',
+  map_boundaries: 'Ranh giới: thanglequoc/vietnamese-provinces-database (MIT), theo sapnhap.bando.com.vn.',
+  map_aria: 'Bản đồ các xã, phường của Hà Nội',
   series_break: 'không so sánh (khác định nghĩa)',
   series_break_long:
     'Hai kỳ dùng định nghĩa khác nhau cho chỉ tiêu này (xem Nguồn số liệu): không tính thay đổi.',
   years_divisor: 'chia cho',
   mixed_kinds: 'không so sánh (minh họa)',
   mixed_kinds_long:
-    'Một bên là số liệu minh họa (giả lập), bên kia là số liệu thật: thay đổi giữa chúng không có nghĩa.'
+    'Một bên là số liệu minh họa (giả lập), bên kia là số liệu thật: thay đổi giữa chúng không có nghĩa.',
+  export_group: 'Tải xuống',
+  export_csv_label: 'Tải số liệu dạng CSV',
+  export_svg_label: 'Tải biểu đồ dạng SVG',
+  export_png_label: 'Tải biểu đồ dạng ảnh PNG',
+  export_failed: 'Không tạo được tệp',
+  embed: 'Nhúng',
+  embed_label: 'Nhúng biểu đồ này vào trang khác',
+  embed_title: 'Nhúng biểu đồ',
+  embed_intro:
+    'Dán một trong hai đoạn mã vào trang của bạn. Biểu đồ hiện ngay cả khi không có JavaScript; bản tự chỉnh chiều cao cần thêm tệp script nhỏ.',
+  embed_fixed: 'Khung cố định',
+  embed_responsive: 'Khung tự chỉnh chiều cao (kèm script)',
+  embed_copy: 'Sao chép',
+  embed_copied: 'Đã sao chép',
+  embed_copy_failed: 'Không sao chép được: hãy chọn đoạn mã và sao chép thủ công.',
+  embed_preview: 'Xem trước',
+  embed_close: 'Đóng',
+  embed_lang: 'Ngôn ngữ',
+  embed_theme: 'Giao diện',
+  theme_auto: 'Theo hệ thống',
+  theme_light: 'Sáng',
+  theme_dark: 'Tối',
+  embed_full_view: 'Xem đầy đủ trên bảng điều khiển',
+  embed_unknown_chart: 'Không có biểu đồ nào tên',
+  embed_charts_available: 'Các biểu đồ có thể nhúng',
+  embed_bad_param: 'Tham số không hợp lệ',
+  embed_bad_combo:
+    'Bản nhúng chỉ đổi được một tham số mỗi lần (địa bàn, chỉ tiêu hoặc kỳ) so với mặc định của biểu đồ.',
+  embed_valid_values: 'giá trị hợp lệ',
+  embed_one_param:
+    'Bản nhúng giữ một lựa chọn khác mặc định (địa bàn, chỉ tiêu hoặc kỳ); các lựa chọn khác trở về mặc định.'
 };
 
 export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, string> = {
+  nav_areas: 'Areas',
+  area_details: 'Area details',
+  rank_title: 'Rank among units of the same level',
+  rank: 'rank',
+  area_periods_title: 'Figures across periods',
+  children_title: 'Units below',
   share_by_category: 'share by category',
   by_category: 'by category',
   by_unit: 'by unit',
@@ -130,12 +198,68 @@ const en: Record<MessageKey, string> = {
   basis_sum_of_children: 'sum of the units below',
   basis_sum_of_categories: 'sum of the categories',
   skip_link: 'Skip to content',
+  nav_map: 'Map',
+  map_by_unit: 'by commune/ward',
+  map_desc:
+    "Each shape is one of Hà Nội's communes and wards since 1 July 2025; darker means higher. Hover or Tab to read a figure; click or press Enter for details.",
+  map_converted: 'Converted from the pre-2025 units',
+  map_converted_note:
+    "This period was reported on the 579 pre-2025 communes; their figures are added to the 2025 unit that contains them. An old commune split between several new units is divided equally among them (an assumption), so those units' figures are approximate (≈, hatched).",
+  map_dropped_note:
+    '{n} old communes merged on 1 Jan 2025 are not in the crosswalk: their figures ({value}) are not carried over.',
+  map_left_out: 'Metrics that do not add up across areas (models, communes with models) are not mapped.',
+  map_approx: 'approximate',
+  map_approx_long:
+    'Approximate: includes shares of split old communes (divided equally), or some old communes have no figure.',
+  map_no_data: 'No data',
+  map_from: 'Made of these pre-2025 communes',
+  map_whole: 'whole',
+  map_part: 'part, counted as 1/{n}',
+  map_direct: 'Reported on the 2025 units.',
+  map_close: 'Close',
+  map_unit_col: 'Commune/ward (2025)',
+  map_old_col: 'Old communes',
+  map_legend: 'Legend',
+  map_boundaries:
+    'Boundaries: thanglequoc/vietnamese-provinces-database (MIT), derived from sapnhap.bando.com.vn.',
+  map_aria: "Map of Hà Nội's communes and wards",
   series_break: 'not compared (definitions differ)',
   series_break_long: 'The two periods define this metric differently (see Sources): no change is computed.',
   years_divisor: 'divided by',
   mixed_kinds: 'not compared (demo)',
   mixed_kinds_long:
-    'One side is synthetic demo data and the other is real: a change between them would mean nothing.'
+    'One side is synthetic demo data and the other is real: a change between them would mean nothing.',
+  export_group: 'Download',
+  export_csv_label: 'Download the figures as CSV',
+  export_svg_label: 'Download the chart as SVG',
+  export_png_label: 'Download the chart as a PNG image',
+  export_failed: 'Could not make the file',
+  embed: 'Embed',
+  embed_label: 'Embed this chart in another page',
+  embed_title: 'Embed this chart',
+  embed_intro:
+    'Paste one of the two snippets into your page. The chart shows even without JavaScript; the self-resizing one adds a small script.',
+  embed_fixed: 'Fixed-height iframe',
+  embed_responsive: 'Self-resizing iframe (with script)',
+  embed_copy: 'Copy',
+  embed_copied: 'Copied',
+  embed_copy_failed: 'Could not copy: select the snippet and copy it by hand.',
+  embed_preview: 'Preview',
+  embed_close: 'Close',
+  embed_lang: 'Language',
+  embed_theme: 'Theme',
+  theme_auto: 'Follow the system',
+  theme_light: 'Light',
+  theme_dark: 'Dark',
+  embed_full_view: 'Open the full dashboard',
+  embed_unknown_chart: 'There is no chart named',
+  embed_charts_available: 'Charts that can be embedded',
+  embed_bad_param: 'Invalid parameter',
+  embed_bad_combo:
+    "An embed can differ from the chart's defaults in one parameter only (area, metric or period).",
+  embed_valid_values: 'valid values',
+  embed_one_param:
+    'An embed keeps one choice that differs from the defaults (area, metric or period); the others return to their defaults.'
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { vi, en };
