@@ -40,11 +40,14 @@ const areasDir = new URL('../data/areas/', import.meta.url);
 const ref = (name: string) => readFileSync(new URL(name, areasDir), 'utf8');
 
 function cannotRead(reason: string): never {
-  const msg =
-    lang === 'vi' ? `Không đọc được tệp ${file}: ${reason}` : `Cannot read ${file}: ${reason}`;
+  const msg = lang === 'vi' ? `Không đọc được tệp ${file}: ${reason}` : `Cannot read ${file}: ${reason}`;
   if (json) {
     process.stdout.write(
-      JSON.stringify({ file, errors: [{ row: 0, column: '', code: 'unreadable', message: msg }], warnings: [] }) + '\n'
+      JSON.stringify({
+        file,
+        errors: [{ row: 0, column: '', code: 'unreadable', message: msg }],
+        warnings: []
+      }) + '\n'
     );
   } else process.stderr.write(msg + '\n');
   process.exit(2);
@@ -90,7 +93,8 @@ if (json) {
   const counts = Object.entries(result.counts)
     .map(([c, n]) => `${c} ${n}`)
     .join(', ');
-  const field = (vi: string, en: string, value: string | number) => lines.push(`${((L ? vi : en) + ':').padEnd(16)}${value}`);
+  const field = (vi: string, en: string, value: string | number) =>
+    lines.push(`${((L ? vi : en) + ':').padEnd(16)}${value}`);
   field('Tệp', 'File', file);
   field('Mã hóa', 'Encoding', result.encoding);
   field('Dấu phân cách', 'Delimiter', JSON.stringify(result.delimiter));
@@ -100,15 +104,29 @@ if (json) {
   const section = (title: string, list: Issue[], total: number) => {
     lines.push('', `${title}: ${total}`);
     for (const i of list.slice(0, SHOWN)) {
-      const where = [i.row ? `${L ? 'dòng' : 'row'} ${i.row}` : '', i.column ? `"${i.column}"` : ''].filter(Boolean).join(', ');
+      const where = [i.row ? `${L ? 'dòng' : 'row'} ${i.row}` : '', i.column ? `"${i.column}"` : '']
+        .filter(Boolean)
+        .join(', ');
       lines.push(`  ${where ? where + ' ' : ''}[${i.code}] ${i.message[lang]}`);
     }
-    if (total > Math.min(list.length, SHOWN)) lines.push(`  … ${L ? 'và' : 'and'} ${total - Math.min(list.length, SHOWN)} ${L ? 'vấn đề khác' : 'more'}`);
+    if (total > Math.min(list.length, SHOWN))
+      lines.push(
+        `  … ${L ? 'và' : 'and'} ${total - Math.min(list.length, SHOWN)} ${L ? 'vấn đề khác' : 'more'}`
+      );
   };
   section(L ? 'Lỗi' : 'Errors', result.errors, result.error_count);
   section(L ? 'Cảnh báo' : 'Warnings', result.warnings, result.warning_count);
   if (counts) lines.push('', `${L ? 'Theo mã' : 'By code'}: ${counts}`);
-  lines.push('', result.error_count === 0 ? (L ? 'Có thể nhập tệp này.' : 'The file can be imported.') : L ? 'Không thể nhập: hãy sửa các lỗi trên.' : 'Cannot import: fix the errors above.');
+  lines.push(
+    '',
+    result.error_count === 0
+      ? L
+        ? 'Có thể nhập tệp này.'
+        : 'The file can be imported.'
+      : L
+        ? 'Không thể nhập: hãy sửa các lỗi trên.'
+        : 'Cannot import: fix the errors above.'
+  );
   process.stdout.write(lines.join('\n') + '\n');
 }
 process.exitCode = result.error_count > 0 ? 1 : 0;

@@ -61,9 +61,22 @@ const PREFIXES: [string[], string][] = [
   [['tt'], 'Thị trấn']
 ];
 // Abbreviations written with a dot, possibly without a space: "P.Phúc Xá", "Q. Ba Đình".
-const DOTTED: Record<string, string> = { tp: 'Thành phố', tx: 'Thị xã', tt: 'Thị trấn', q: 'Quận', h: 'Huyện', p: 'Phường', x: 'Xã' };
+const DOTTED: Record<string, string> = {
+  tp: 'Thành phố',
+  tx: 'Thị xã',
+  tt: 'Thị trấn',
+  q: 'Quận',
+  h: 'Huyện',
+  p: 'Phường',
+  x: 'Xã'
+};
 
-const bare = (w: string) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+const bare = (w: string) =>
+  w
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
 
 /** Splits "Phường Phúc Xá" into the type word and the name; names are stored without the type word. */
 export function splitTypePrefix(name: string): { type: string | null; name: string } {

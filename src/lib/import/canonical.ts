@@ -1,6 +1,7 @@
 /** Observations → the canonical long CSV of data/reports/, so an uploaded report can be exported and bundled. */
 
-export const CANONICAL_HEADER = 'period,period_start,period_end,area_code,metric,category,value,qualifier,note';
+export const CANONICAL_HEADER =
+  'period,period_start,period_end,area_code,metric,category,value,qualifier,note';
 
 export interface CanonicalRow {
   period: string;

@@ -83,7 +83,11 @@ export class CsvReader {
    * Reads whole records until at least `budget` characters are consumed or the text ends. `onRow` gets a cells
    * array that is reused for the next record (copy it to keep it) and the record's 0-based index.
    */
-  read(budget: number, onRow: (cells: string[], record: number) => void, onBadQuote?: (record: number) => void): void {
+  read(
+    budget: number,
+    onRow: (cells: string[], record: number) => void,
+    onBadQuote?: (record: number) => void
+  ): void {
     const text = this.text;
     const n = text.length;
     const D = this.d;

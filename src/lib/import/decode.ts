@@ -154,7 +154,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
       return { ok: true, text: nfc(new TextDecoder(u16).decode(bytes)), encoding: u16, converted: true };
     return { ok: false, code: 'not_csv', detail: 'nul' };
   }
-  let text: string | null = null;
+  let text: string | null;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -163,8 +163,11 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   if (text !== null) {
     // A sheet typed in a .Vn font and saved as UTF-8 keeps TCVN3 codes as Latin-1 letters ("Hµ Néi").
     const sample = text.slice(0, SAMPLE);
-    if (!/[^\u0000-\u00ff]/.test(sample) && /[\u0080-\u00ff]/.test(sample)) {
-      if (tcvnShare((i) => sample.charCodeAt(i), sample.length) >= TCVN_THRESHOLD && !/[^\u0000-\u00ff]/.test(text)) {
+    if (!/[\u0100-\uffff]/.test(sample) && /[\u0080-\u00ff]/.test(sample)) {
+      if (
+        tcvnShare((i) => sample.charCodeAt(i), sample.length) >= TCVN_THRESHOLD &&
+        !/[\u0100-\uffff]/.test(text)
+      ) {
         return { ok: true, text: decodeTcvn3(text), encoding: 'tcvn3-in-utf-8', converted: true };
       }
     }

@@ -68,7 +68,6 @@ export interface ImportResult {
 const HEADER_SCAN = 30;
 const YIELD_MS = 50;
 const AREA_SLOTS = 1 << 16;
-const MC_SLOTS = 64;
 const EMPTY_FIGURE = new Set(['', '-', '–', '—', '_', 'x', 'X', '…', '...']);
 
 /** Collects issues: counts all, keeps the first `cap` of each code with their messages. */
@@ -172,7 +171,10 @@ function headerScore(roles: (ColumnRole | null)[]): { long: boolean; wide: boole
 }
 
 /** Imports a CSV file (bytes, or text already decoded) into observations, reporting every problem by row/column. */
-export async function importCsv(input: Uint8Array | ArrayBuffer | string, options: ImportOptions): Promise<ImportResult> {
+export async function importCsv(
+  input: Uint8Array | ArrayBuffer | string,
+  options: ImportOptions
+): Promise<ImportResult> {
   const signal = options.signal;
   signal?.throwIfAborted();
   const sink = new IssueSink(options.maxIssuesPerCode ?? 1000);
@@ -323,8 +325,25 @@ const EXAMPLES = {
 /** Maps header cells to columns; reports unknown and duplicate columns and the columns a layout needs. */
 function mapColumns(cells: string[], headerRow: number, sink: IssueSink): Columns {
   const c: Columns = {
-    period: -1, start: -1, end: -1, code: -1, name: -1, nameLevel: null, parent: -1, metric: -1, category: -1,
-    value: -1, qualifier: -1, note: -1, figures: [], headers: cells.map((h) => h.replace(/^\ufeff/, '').trim().normalize('NFC'))
+    period: -1,
+    start: -1,
+    end: -1,
+    code: -1,
+    name: -1,
+    nameLevel: null,
+    parent: -1,
+    metric: -1,
+    category: -1,
+    value: -1,
+    qualifier: -1,
+    note: -1,
+    figures: [],
+    headers: cells.map((h) =>
+      h
+        .replace(/^\ufeff/, '')
+        .trim()
+        .normalize('NFC')
+    )
   };
   const seen = new Map<string, number>();
   const names: { col: number; level: AreaLevel | null }[] = [];
@@ -337,7 +356,12 @@ function mapColumns(cells: string[], headerRow: number, sink: IssueSink): Column
       return;
     }
     if (role.kind === 'ignore') return;
-    const key = role.kind === 'figure' ? `f:${role.metric}:${role.category}` : role.kind === 'area_name' ? `n:${role.level}` : role.kind;
+    const key =
+      role.kind === 'figure'
+        ? `f:${role.metric}:${role.category}`
+        : role.kind === 'area_name'
+          ? `n:${role.level}`
+          : role.kind;
     const prev = seen.get(key);
     if (prev !== undefined) {
       sink.add('duplicate_column', headerRow, header, { column: header, other: c.headers[prev] });
@@ -345,18 +369,41 @@ function mapColumns(cells: string[], headerRow: number, sink: IssueSink): Column
     }
     seen.set(key, col);
     switch (role.kind) {
-      case 'period': c.period = col; break;
-      case 'period_start': c.start = col; break;
-      case 'period_end': c.end = col; break;
-      case 'area_code': c.code = col; break;
-      case 'area_name': names.push({ col, level: role.level }); break;
-      case 'metric': c.metric = col; break;
-      case 'category': c.category = col; break;
-      case 'value': c.value = col; break;
-      case 'qualifier': c.qualifier = col; break;
-      case 'note': c.note = col; break;
-      case 'source_url': break;
-      case 'figure': c.figures.push({ col, metric: role.metric, category: role.category }); break;
+      case 'period':
+        c.period = col;
+        break;
+      case 'period_start':
+        c.start = col;
+        break;
+      case 'period_end':
+        c.end = col;
+        break;
+      case 'area_code':
+        c.code = col;
+        break;
+      case 'area_name':
+        names.push({ col, level: role.level });
+        break;
+      case 'metric':
+        c.metric = col;
+        break;
+      case 'category':
+        c.category = col;
+        break;
+      case 'value':
+        c.value = col;
+        break;
+      case 'qualifier':
+        c.qualifier = col;
+        break;
+      case 'note':
+        c.note = col;
+        break;
+      case 'source_url':
+        break;
+      case 'figure':
+        c.figures.push({ col, metric: role.metric, category: role.category });
+        break;
     }
   });
   // The most specific name column is the area; a district column beside it narrows commune names to that district.
@@ -388,7 +435,11 @@ class Slots {
   add(): number {
     if (this.count === this.cap) {
       const cap = this.cap * 2;
-      const g = <T extends Uint32Array | Float64Array | Uint8Array | Int32Array>(a: T, per: number, fill?: number): T => {
+      const g = <T extends Uint32Array | Float64Array | Uint8Array | Int32Array>(
+        a: T,
+        per: number,
+        fill?: number
+      ): T => {
         const b = new (a.constructor as new (n: number) => T)(cap * per);
         if (fill !== undefined) b.fill(fill);
         b.set(a);
@@ -505,7 +556,8 @@ class RunState {
 
   /** The area of a row from its code and/or name cells, cached per period. */
   area(p: PeriodOk, c: Columns, code: string, name: string, parent: string): AreaOk | AreaBad {
-    const key = parent === '' ? (name === '' ? code : `${code}\u0000${name}`) : `${code}\u0000${name}\u0000${parent}`;
+    const key =
+      parent === '' ? (name === '' ? code : `${code}\u0000${name}`) : `${code}\u0000${name}\u0000${parent}`;
     let a = p.areas.get(key);
     if (!a) {
       a = this.resolveArea(p, c, code, name, parent);
@@ -523,30 +575,59 @@ class RunState {
     const bad = (look: AreaLookup, value: string, column: string): AreaBad => {
       if (look.ok) throw new Error('unreachable');
       if (look.kind === 'ambiguous') {
-        return { ok: false, code: 'ambiguous_area', column, params: { value, candidates: look.candidates.map(R.describe).join('; ') } };
+        return {
+          ok: false,
+          code: 'ambiguous_area',
+          column,
+          params: { value, candidates: look.candidates.map(R.describe).join('; ') }
+        };
       }
       const s = structureNameOf(st);
       return {
-        ok: false, code: 'unknown_area', column,
-        params: { value, structure_vi: s.vi, structure_en: s.en, hint_vi: look.hint?.vi, hint_en: look.hint?.en }
+        ok: false,
+        code: 'unknown_area',
+        column,
+        params: {
+          value,
+          structure_vi: s.vi,
+          structure_en: s.en,
+          hint_vi: look.hint?.vi,
+          hint_en: look.hint?.en
+        }
       };
     };
-    const ok = (area: RefArea, notes: AreaOk['notes']): AreaOk => ({ ok: true, idx: this.intern(area), code: area.code, level: area.level, notes });
+    const ok = (area: RefArea, notes: AreaOk['notes']): AreaOk => ({
+      ok: true,
+      idx: this.intern(area),
+      code: area.code,
+      level: area.level,
+      notes
+    });
     if (code !== '') {
       const look = R.byCode(code, p.end);
       if (!look.ok) return bad(look, code, codeCol);
       const notes: NonNullable<AreaOk['notes']> = [];
       if (look.padded) {
-        notes.push(['area_code_padded', codeCol, { value: code, code: look.area.code, name: `${look.area.type} ${look.area.name}` }]);
+        notes.push([
+          'area_code_padded',
+          codeCol,
+          { value: code, code: look.area.code, name: `${look.area.type} ${look.area.name}` }
+        ]);
       }
       if (name !== '') {
         const byName = R.byName(name, p.end, { level: c.nameLevel });
         const same =
           (byName.ok && byName.area.code === look.area.code) ||
-          (!byName.ok && byName.kind === 'ambiguous' && byName.candidates.some((x) => x.code === look.area.code)) ||
+          (!byName.ok &&
+            byName.kind === 'ambiguous' &&
+            byName.candidates.some((x) => x.code === look.area.code)) ||
           looseKey(name).endsWith(looseKey(look.area.name));
         if (!same) {
-          notes.push(['area_name_mismatch', nameCol, { code: look.area.code, expected: `${look.area.type} ${look.area.name}`, value: name }]);
+          notes.push([
+            'area_name_mismatch',
+            nameCol,
+            { code: look.area.code, expected: `${look.area.type} ${look.area.name}`, value: name }
+          ]);
         }
       }
       return ok(look.area, notes.length ? notes : null);
@@ -569,7 +650,15 @@ class RunState {
     if (r === undefined) {
       const f = resolveMetricCell(cell.trim());
       const hit = f ? METRIC_BY_ID.get(f.metric) : undefined;
-      r = f && hit ? { metric: hit.m, category: f.category, implied: target(hit.m.id, f.category), categories: new Map() } : null;
+      r =
+        f && hit
+          ? {
+              metric: hit.m,
+              category: f.category,
+              implied: target(hit.m.id, f.category),
+              categories: new Map()
+            }
+          : null;
       this.metricCells.set(cell, r);
     }
     return r;
@@ -625,8 +714,14 @@ class RunState {
    * (period, area) slot in typed arrays. Returns false when the figure was rejected (an error was reported).
    */
   addFigure(
-    p: PeriodOk, a: AreaOk, t: Target,
-    cell: string, qualifierCell: Qualifier | null, note: string, row: number, col: number
+    p: PeriodOk,
+    a: AreaOk,
+    t: Target,
+    cell: string,
+    qualifierCell: Qualifier | null,
+    note: string,
+    row: number,
+    col: number
   ): boolean {
     const n = parseNumber(cell);
     const column = this.columns[col];
@@ -639,7 +734,8 @@ class RunState {
       this.sink.add('negative_value', row, column, { value: cell.trim() });
       return false;
     }
-    if (!Number.isInteger(value)) this.sink.add('fractional_value', row, column, { value: cell.trim(), number: value });
+    if (!Number.isInteger(value))
+      this.sink.add('fractional_value', row, column, { value: cell.trim(), number: value });
     const mc = t.mc;
     const s = this.slot(p, a);
     const slots = this.slots;
@@ -682,7 +778,8 @@ class RunState {
     const r = this.firstRowOf.get(k);
     if (r !== undefined) return r;
     // Added after the map was built: find it in the newer part of the table.
-    for (let i = t.length - 1; i >= 0; i--) if (t.period[i] === p && t.area[i] === a && t.mc[i] === mc) return t.row[i];
+    for (let i = t.length - 1; i >= 0; i--)
+      if (t.period[i] === p && t.area[i] === a && t.mc[i] === mc) return t.row[i];
     return 0;
   }
 
@@ -696,7 +793,9 @@ class RunState {
     for (const r of list) {
       if (r.period_start <= p.end && p.start <= r.period_end) {
         this.sink.add('period_overlap', row, column, {
-          period: `${p.start}…${p.end}`, other: `${r.period_start}…${r.period_end}`, report: r.report
+          period: `${p.start}…${p.end}`,
+          other: `${r.period_start}…${r.period_end}`,
+          report: r.report
         });
         return;
       }
@@ -717,7 +816,12 @@ class RunState {
         const sum = S.sum[g];
         const over = sum > total + 1e-9;
         if ((all && Math.abs(sum - total) > 1e-9) || over) {
-          this.sink.add('sum_mismatch', S.totalRow[g], this.columns[S.totalCol[g]] ?? '', { metric: m.id, sum, total, over: over ? 1 : 0 });
+          this.sink.add('sum_mismatch', S.totalRow[g], this.columns[S.totalCol[g]] ?? '', {
+            metric: m.id,
+            sum,
+            total,
+            over: over ? 1 : 0
+          });
         }
       }
     }
@@ -735,20 +839,47 @@ class RunState {
     if (long) {
       this.result.layout = 'long';
       let ok = true;
-      if (c.metric < 0) (missing('chỉ tiêu (metric)', 'metric', EXAMPLES.long), (ok = false));
-      if (c.value < 0) (missing('giá trị (value)', 'value', EXAMPLES.long), (ok = false));
-      if (!hasArea) (missing('địa bàn (area_code hoặc area_name)', 'area (area_code or area_name)', EXAMPLES.long), (ok = false));
-      if (!hasPeriod) (missing('kỳ báo cáo (period, hoặc period_start và period_end)', 'period (or period_start and period_end)', EXAMPLES.long), (ok = false));
+      if (c.metric < 0) {
+        missing('chỉ tiêu (metric)', 'metric', EXAMPLES.long);
+        ok = false;
+      }
+      if (c.value < 0) {
+        missing('giá trị (value)', 'value', EXAMPLES.long);
+        ok = false;
+      }
+      if (!hasArea) {
+        missing('địa bàn (area_code hoặc area_name)', 'area (area_code or area_name)', EXAMPLES.long);
+        ok = false;
+      }
+      if (!hasPeriod) {
+        missing(
+          'kỳ báo cáo (period, hoặc period_start và period_end)',
+          'period (or period_start and period_end)',
+          EXAMPLES.long
+        );
+        ok = false;
+      }
       if (c.figures.length > 0) {
-        for (const f of c.figures) sink.add('unknown_column', headerRow, c.headers[f.col], { column: c.headers[f.col] });
+        for (const f of c.figures)
+          sink.add('unknown_column', headerRow, c.headers[f.col], { column: c.headers[f.col] });
       }
       return ok ? this.longRow(c) : this.countOnly();
     }
     if (c.figures.length > 0) {
       this.result.layout = 'wide';
       let ok = true;
-      if (!hasArea) (missing('địa bàn (Mã, Đơn vị, Xã/Phường…)', 'area (code or name: "Mã", "Đơn vị", "Xã/Phường"…)', EXAMPLES.wide), (ok = false));
-      if (!hasPeriod) (missing('kỳ báo cáo (Kỳ, Năm…)', 'period ("Kỳ", "Năm"…)', EXAMPLES.wide), (ok = false));
+      if (!hasArea) {
+        missing(
+          'địa bàn (Mã, Đơn vị, Xã/Phường…)',
+          'area (code or name: "Mã", "Đơn vị", "Xã/Phường"…)',
+          EXAMPLES.wide
+        );
+        ok = false;
+      }
+      if (!hasPeriod) {
+        missing('kỳ báo cáo (Kỳ, Năm…)', 'period ("Kỳ", "Năm"…)', EXAMPLES.wide);
+        ok = false;
+      }
       return ok ? this.wideRow(c) : this.countOnly();
     }
     missing(
@@ -777,13 +908,15 @@ class RunState {
 
   /** Resolves a row's period and area, reporting problems; null when the row cannot be placed. */
   private place(c: Columns, cells: string[], row: number): { p: PeriodOk; a: AreaOk } | null {
-    const label = c.period >= 0 ? (cells[c.period] ?? '') : c.start < 0 && c.end < 0 ? (this.options.period ?? '') : '';
+    const label =
+      c.period >= 0 ? (cells[c.period] ?? '') : c.start < 0 && c.end < 0 ? (this.options.period ?? '') : '';
     const start = c.start >= 0 ? (cells[c.start] ?? '') : '';
     const end = c.end >= 0 ? (cells[c.end] ?? '') : '';
     const pcol = c.headers[c.period >= 0 ? c.period : c.start >= 0 ? c.start : c.end] ?? '';
     const p = this.period(label, start, end, pcol);
     if (!p.ok) {
-      const column = p.reason === 'bad_start' ? c.headers[c.start] : p.reason === 'bad_end' ? c.headers[c.end] : p.column;
+      const column =
+        p.reason === 'bad_start' ? c.headers[c.start] : p.reason === 'bad_end' ? c.headers[c.end] : p.column;
       this.sink.add('bad_period', row, column ?? '', { value: p.value, reason: p.reason });
       return null;
     }

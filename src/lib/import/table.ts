@@ -72,7 +72,15 @@ export class ObservationTable {
     this.row = g(this.row, Uint32Array);
   }
 
-  push(period: number, area: number, mc: number, value: number, qualifier: Qualifier, row: number, note: string): void {
+  push(
+    period: number,
+    area: number,
+    mc: number,
+    value: number,
+    qualifier: Qualifier,
+    row: number,
+    note: string
+  ): void {
     const i = this.length;
     if (i === this.period.length) this.grow();
     this.period[i] = period;

@@ -9,23 +9,34 @@ const Y2025 = '2025-12-31';
 describe('area resolution', () => {
   it('finds units by official code in the structure of the period', () => {
     expect(areas.byCode('01', Y2018)).toMatchObject({ ok: true, area: { level: 'city' } });
-    expect(areas.byCode('001', Y2018)).toMatchObject({ ok: true, area: { name: 'Ba Đình', level: 'district' } });
+    expect(areas.byCode('001', Y2018)).toMatchObject({
+      ok: true,
+      area: { name: 'Ba Đình', level: 'district' }
+    });
     expect(areas.byCode('00004', Y2018)).toMatchObject({ ok: true, area: { name: 'Trúc Bạch' } });
     // Codes are reused across the 2025 reform: 00004 is a different unit from 1 July 2025.
-    expect(areas.byCode('00004', Y2025)).toMatchObject({ ok: true, area: { name: 'Ba Đình', level: 'commune' } });
-    expect(areas.byCode('27', Y2018)).toMatchObject({ ok: true, area: { name: 'Bắc Ninh', level: 'province' } });
+    expect(areas.byCode('00004', Y2025)).toMatchObject({
+      ok: true,
+      area: { name: 'Ba Đình', level: 'commune' }
+    });
+    expect(areas.byCode('27', Y2018)).toMatchObject({
+      ok: true,
+      area: { name: 'Bắc Ninh', level: 'province' }
+    });
   });
 
   it('restores leading zeros Excel dropped when one unit fits, and lists candidates otherwise', () => {
     expect(areas.byCode('9550', Y2018)).toMatchObject({ ok: true, padded: '9550', area: { code: '09550' } });
     const r = areas.byCode('4', Y2018);
     expect(r.ok).toBe(false);
-    if (!r.ok && r.kind === 'ambiguous') expect(r.candidates.map((a) => a.code)).toEqual(['04', '004', '00004']);
+    if (!r.ok && r.kind === 'ambiguous')
+      expect(r.candidates.map((a) => a.code)).toEqual(['04', '004', '00004']);
     else throw new Error('expected ambiguous');
   });
 
   it('finds units by name with or without the type word', () => {
-    for (const n of ['Phúc Xá', 'Phường Phúc Xá', 'P. Phúc Xá', 'phuong phuc xa', 'PHƯỜNG PHÚC XÁ']) expect(code(areas.byName(n, Y2018))).toBe('00001');
+    for (const n of ['Phúc Xá', 'Phường Phúc Xá', 'P. Phúc Xá', 'phuong phuc xa', 'PHƯỜNG PHÚC XÁ'])
+      expect(code(areas.byName(n, Y2018))).toBe('00001');
     expect(code(areas.byName('Quận Ba Đình', Y2018))).toBe('001');
     expect(code(areas.byName('Thị xã Sơn Tây', Y2018))).toBe('269');
     expect(code(areas.byName('Thành phố Hà Nội', Y2018))).toBe('01');

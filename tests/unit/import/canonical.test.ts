@@ -16,7 +16,9 @@ describe('canonical CSV', () => {
   });
 
   it('writes an uploaded wide report in the long format of data/reports/', async () => {
-    const r = await run('Kỳ;Đơn vị;Tổng số tin;Ghi chú\n2023;Phường Phúc Xá;hơn 1.500;"theo báo cáo ""sơ bộ"", chưa đủ"\n');
+    const r = await run(
+      'Kỳ;Đơn vị;Tổng số tin;Ghi chú\n2023;Phường Phúc Xá;hơn 1.500;"theo báo cáo ""sơ bộ"", chưa đủ"\n'
+    );
     expect(toCanonicalCsv(r.observations)).toBe(
       `${CANONICAL_HEADER}\n2023,2023-01-01,2023-12-31,00001,tips,,1500,more_than,"theo báo cáo ""sơ bộ"", chưa đủ"\n`
     );

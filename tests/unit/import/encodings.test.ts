@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { decodeBytes, decodeTcvn3, TCVN3_TABLE } from '$import/decode';
 import { fixture, run } from './helpers';
 
-const NAMES = ['Hà Nội', 'Phường Phúc Xá', 'Quận Đống Đa', 'Thị trấn Yên Viên', 'Huyện Thường Tín', 'Dòng họ tự quản', 'Tự phòng, tự quản'];
+const NAMES = [
+  'Hà Nội',
+  'Phường Phúc Xá',
+  'Quận Đống Đa',
+  'Thị trấn Yên Viên',
+  'Huyện Thường Tín',
+  'Dòng họ tự quản',
+  'Tự phòng, tự quản'
+];
 
 /** Windows-1258 spells most toned letters as a base letter plus a combining tone mark: split the tone marks off. */
 function cp1258Form(s: string): string {
@@ -28,17 +36,20 @@ describe('encodings', () => {
     expect(bom.warnings.map((w) => w.code)).not.toContain('encoding_converted');
   });
 
-  it.each(['utf-16le', 'utf-16be'] as const)('reads Excel "Unicode text": %s with BOM, tab-delimited', async (enc) => {
-    const tabbed = WIDE.replace(/;/g, '\t').replace(/\n/g, '\r\n');
-    const bytes = iconv.encode(tabbed, enc, { addBOM: true });
-    const r = await run(bytes);
-    const ref = await run(WIDE);
-    expect(r.encoding).toBe(enc);
-    expect(r.delimiter).toBe('\t');
-    expect(r.errors).toEqual([]);
-    expect(r.observations).toEqual(ref.observations);
-    expect(r.warnings[0]).toMatchObject({ code: 'encoding_converted', row: 0 });
-  });
+  it.each(['utf-16le', 'utf-16be'] as const)(
+    'reads Excel "Unicode text": %s with BOM, tab-delimited',
+    async (enc) => {
+      const tabbed = WIDE.replace(/;/g, '\t').replace(/\n/g, '\r\n');
+      const bytes = iconv.encode(tabbed, enc, { addBOM: true });
+      const r = await run(bytes);
+      const ref = await run(WIDE);
+      expect(r.encoding).toBe(enc);
+      expect(r.delimiter).toBe('\t');
+      expect(r.errors).toEqual([]);
+      expect(r.observations).toEqual(ref.observations);
+      expect(r.warnings[0]).toMatchObject({ code: 'encoding_converted', row: 0 });
+    }
+  );
 
   it('reads Windows-1258 with decomposed tone marks and composes them (NFC)', async () => {
     const text = cp1258Form(WIDE);
@@ -78,7 +89,8 @@ describe('encodings', () => {
   });
 
   it('detects a TCVN3 file and imports it', async () => {
-    const csv = 'Kỳ báo cáo,Đơn vị,Tổng số tin,Tin về tội phạm hình sự\n2018,Phường Phúc Xá,120,80\n2018,Quận Đống Đa,500,300\n';
+    const csv =
+      'Kỳ báo cáo,Đơn vị,Tổng số tin,Tin về tội phạm hình sự\n2018,Phường Phúc Xá,120,80\n2018,Quận Đống Đa,500,300\n';
     const r = await run(iconv.encode(csv, 'tcvn'));
     expect(r.encoding).toBe('tcvn3');
     expect(r.errors).toEqual([]);
@@ -92,14 +104,20 @@ describe('encodings', () => {
   });
 
   it('detects TCVN3 text that was saved as UTF-8 (Latin-1 look-alikes)', async () => {
-    const tcvnAsLatin1 = iconv.decode(iconv.encode('Đơn vị,Kỳ,Tổng số tin\nPhường Phúc Xá,2018,5\n', 'tcvn'), 'latin1');
+    const tcvnAsLatin1 = iconv.decode(
+      iconv.encode('Đơn vị,Kỳ,Tổng số tin\nPhường Phúc Xá,2018,5\n', 'tcvn'),
+      'latin1'
+    );
     const r = await run(Buffer.from(tcvnAsLatin1, 'utf8'));
     expect(r.encoding).toBe('tcvn3-in-utf-8');
     expect(r.observations[0]).toMatchObject({ area_code: '00001', value: 5 });
   });
 
   it('detects the delimiters , ; and tab', async () => {
-    const rows = [['period', 'area_code', 'metric', 'value'], ['2018', '001', 'tips', '5']];
+    const rows = [
+      ['period', 'area_code', 'metric', 'value'],
+      ['2018', '001', 'tips', '5']
+    ];
     for (const d of [',', ';', '\t']) {
       const r = await run(rows.map((x) => x.join(d)).join('\n'));
       expect(r.delimiter).toBe(d);

@@ -16,7 +16,8 @@ export function run(input: string | Uint8Array, options: Partial<ImportOptions> 
   return importCsv(input, { areas, ...options });
 }
 
-export const fixture = (name: string) => readFileSync(new URL(`../../fixtures/import/${name}`, import.meta.url));
+export const fixture = (name: string) =>
+  readFileSync(new URL(`../../fixtures/import/${name}`, import.meta.url));
 export const utf8 = (s: string) => new TextEncoder().encode(s);
 
 /** Issues of a result (errors and warnings) as [code, row, column] triples, for compact assertions. */

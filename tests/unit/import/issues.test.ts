@@ -56,7 +56,12 @@ describe('errors block the import, each naming its row and column', () => {
 
   it('bad_period', async () => {
     await issue(`${H}\nsometime,001,tips,,5`, 'bad_period', 2, 'period');
-    await issue(`period_start,period_end,area_code,metric,value\n2020-01-01,2020-02-30,001,tips,5`, 'bad_period', 2, 'period_end');
+    await issue(
+      `period_start,period_end,area_code,metric,value\n2020-01-01,2020-02-30,001,tips,5`,
+      'bad_period',
+      2,
+      'period_end'
+    );
   });
 
   it('unknown_metric', async () => {
@@ -70,13 +75,23 @@ describe('errors block the import, each naming its row and column', () => {
 
   it('unknown_area, also for a 2025 unit in a 2019 period', async () => {
     await issue(`${H}\n2018,99999,tips,,5`, 'unknown_area', 2, 'area_code');
-    const { hit } = await issue('period,area_name,metric,value\n2018,Phường Láng,tips,5', 'unknown_area', 2, 'area_name');
+    const { hit } = await issue(
+      'period,area_name,metric,value\n2018,Phường Láng,tips,5',
+      'unknown_area',
+      2,
+      'area_name'
+    );
     expect(hit.message.en).toContain('from 1 July 2025');
     await issue(`${H}\n2018,,tips,,5`, 'unknown_area', 2, 'area_code');
   });
 
   it('ambiguous_area lists the candidates with codes and parents', async () => {
-    const { hit } = await issue('period,area_name,metric,value\n2018,Quang Trung,tips,5', 'ambiguous_area', 2, 'area_name');
+    const { hit } = await issue(
+      'period,area_name,metric,value\n2018,Quang Trung,tips,5',
+      'ambiguous_area',
+      2,
+      'area_name'
+    );
     for (const c of ['00214', '09550', '09583', '10306', 'Quận Đống Đa']) expect(hit.message.en).toContain(c);
   });
 
@@ -85,14 +100,25 @@ describe('errors block the import, each naming its row and column', () => {
   });
 
   it('duplicate names the first row', async () => {
-    const { hit } = await issue(`${H}\n2018,001,tips,,5\n2018,001,tips,criminal,2\n2018,001,Tips from citizens,,6`, 'duplicate', 4, 'value');
+    const { hit } = await issue(
+      `${H}\n2018,001,tips,,5\n2018,001,tips,criminal,2\n2018,001,Tips from citizens,,6`,
+      'duplicate',
+      4,
+      'value'
+    );
     expect(hit.message.en).toContain('row 2');
   });
 });
 
 describe('warnings allow the import', () => {
   it('encoding_converted', async () => {
-    const r = await run(new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...`${H}\n2018,001,tips,,5`].map((c) => c.charCodeAt(0))).buffer)]));
+    const r = await run(
+      new Uint8Array([
+        0xff,
+        0xfe,
+        ...new Uint8Array(new Uint16Array([...`${H}\n2018,001,tips,,5`].map((c) => c.charCodeAt(0))).buffer)
+      ])
+    );
     expect(r.errors).toEqual([]);
     await issue(new Uint8Array([0xff, 0xfe, 0x61, 0x00]), 'encoding_converted', 0, '');
   });
@@ -112,13 +138,23 @@ describe('warnings allow the import', () => {
   });
 
   it('area_code_padded (once per code)', async () => {
-    const { r } = await issue(`${H}\n2018,9550,tips,,5\n2018,9550,tips,criminal,2`, 'area_code_padded', 2, 'area_code');
+    const { r } = await issue(
+      `${H}\n2018,9550,tips,,5\n2018,9550,tips,criminal,2`,
+      'area_code_padded',
+      2,
+      'area_code'
+    );
     expect(r.counts.area_code_padded).toBe(1);
     expect(r.observations.map((o) => o.area_code)).toEqual(['09550', '09550']);
   });
 
   it('area_name_mismatch: the code wins', async () => {
-    const { r } = await issue('period,area_code,area_name,metric,value\n2018,001,Hoàn Kiếm,tips,5', 'area_name_mismatch', 2, 'area_name');
+    const { r } = await issue(
+      'period,area_code,area_name,metric,value\n2018,001,Hoàn Kiếm,tips,5',
+      'area_name_mismatch',
+      2,
+      'area_name'
+    );
     expect(r.observations[0].area_code).toBe('001');
   });
 
@@ -138,13 +174,29 @@ describe('warnings allow the import', () => {
     const inexact = await run(`${H}\n2018,001,tips,,hơn 10\n2018,001,tips,criminal,20`);
     expect(inexact.warnings).toEqual([]);
     // model_communes categories overlap (a commune runs several types): never summed.
-    const communes = await run(`${H}\n2018,001,model_communes,,5\n2018,001,model_communes,cluster_linkage,4\n2018,001,model_communes,self_defence,4`);
+    const communes = await run(
+      `${H}\n2018,001,model_communes,,5\n2018,001,model_communes,cluster_linkage,4\n2018,001,model_communes,self_defence,4`
+    );
     expect(communes.warnings).toEqual([]);
   });
 
   it('period_overlap against periods already stored', async () => {
-    const existing = [{ area_code: '001', metric: 'tips', period_start: '2013-01-01', period_end: '2018-12-31', report: 'hn-review' }];
-    const { hit } = await issue(`${H}\n2018,001,tips,,5\n2018,001,tips,criminal,2\n2019,001,tips,,5`, 'period_overlap', 2, 'value', { existing });
+    const existing = [
+      {
+        area_code: '001',
+        metric: 'tips',
+        period_start: '2013-01-01',
+        period_end: '2018-12-31',
+        report: 'hn-review'
+      }
+    ];
+    const { hit } = await issue(
+      `${H}\n2018,001,tips,,5\n2018,001,tips,criminal,2\n2019,001,tips,,5`,
+      'period_overlap',
+      2,
+      'value',
+      { existing }
+    );
     expect(hit.message.en).toContain('hn-review');
     const r = await run(`${H}\n2018,001,tips,,5\n2018,001,tips,criminal,2\n2019,001,tips,,5`, { existing });
     expect(r.counts.period_overlap).toBe(1);

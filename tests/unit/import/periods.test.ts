@@ -34,7 +34,10 @@ describe('period cells', () => {
       ok: true,
       period: { label: '2020-01-01/2020-03-31', start: '2020-01-01', end: '2020-03-31' }
     });
-    expect(resolvePeriod('Đợt 1', '2022-01-01', '2022-03-31')).toMatchObject({ ok: true, period: { label: 'Đợt 1' } });
+    expect(resolvePeriod('Đợt 1', '2022-01-01', '2022-03-31')).toMatchObject({
+      ok: true,
+      period: { label: 'Đợt 1' }
+    });
   });
 
   it.each([

@@ -3,7 +3,8 @@ import { run, utf8 } from './helpers';
 
 const big = () => {
   let s = 'period,area_code,metric,category,value\n';
-  for (let y = 2000; y < 2020; y++) for (const c of ['001', '002', '003']) s += `${y},${c},tips,,${y}\n${y},${c},tips,criminal,1\n`;
+  for (let y = 2000; y < 2020; y++)
+    for (const c of ['001', '002', '003']) s += `${y},${c},tips,,${y}\n${y},${c},tips,criminal,1\n`;
   return utf8(s);
 };
 
@@ -35,7 +36,16 @@ describe('progress and cancellation', () => {
     expect(r.table.length).toBe(120);
     expect(r.table.get(0)).toEqual(r.observations[0]);
     expect(Object.keys(JSON.parse(JSON.stringify(r)))).toEqual(
-      expect.arrayContaining(['file', 'encoding', 'delimiter', 'layout', 'rows', 'observations', 'errors', 'warnings'])
+      expect.arrayContaining([
+        'file',
+        'encoding',
+        'delimiter',
+        'layout',
+        'rows',
+        'observations',
+        'errors',
+        'warnings'
+      ])
     );
     expect(JSON.parse(JSON.stringify(r))).not.toHaveProperty('table');
   });

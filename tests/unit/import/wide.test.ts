@@ -12,8 +12,15 @@ describe('wide layout from a Vietnamese Excel export', () => {
 
   it('reads each row as area × period and each column as metric/category', async () => {
     const r = await run(text);
-    const at = (row: number) => Object.fromEntries(r.observations.filter((o) => o.row === row).map((o) => [`${o.metric}/${o.category}`, [o.value, o.qualifier]]));
-    expect(r.observations.filter((o) => o.row === 5).every((o) => o.area_code === '00001' && o.period === '2018')).toBe(true);
+    const at = (row: number) =>
+      Object.fromEntries(
+        r.observations
+          .filter((o) => o.row === row)
+          .map((o) => [`${o.metric}/${o.category}`, [o.value, o.qualifier]])
+      );
+    expect(
+      r.observations.filter((o) => o.row === 5).every((o) => o.area_code === '00001' && o.period === '2018')
+    ).toBe(true);
     expect(at(5)).toEqual({
       'tips/': [1234, 'exact'],
       'tips/political_security': [120, 'exact'],
@@ -46,7 +53,9 @@ describe('wide layout from a Vietnamese Excel export', () => {
 
   it('keeps the note column on every figure of its row', async () => {
     const r = await run(text);
-    expect(new Set(r.observations.filter((o) => o.row === 6).map((o) => o.note))).toEqual(new Set(['Số liệu ước tính']));
+    expect(new Set(r.observations.filter((o) => o.row === 6).map((o) => o.note))).toEqual(
+      new Set(['Số liệu ước tính'])
+    );
   });
 
   it('flags a total row and an ambiguous commune without a district', async () => {
@@ -60,7 +69,11 @@ describe('wide layout from a Vietnamese Excel export', () => {
 
   it('takes the period from the options when the sheet has no period column', async () => {
     const r = await run('Mã;Tổng số tin\n001;5\n', { period: '2023' });
-    expect(r.observations[0]).toMatchObject({ period: '2023', period_start: '2023-01-01', period_end: '2023-12-31' });
+    expect(r.observations[0]).toMatchObject({
+      period: '2023',
+      period_start: '2023-01-01',
+      period_end: '2023-12-31'
+    });
     const missing = await run('Mã;Tổng số tin\n001;5\n');
     expect(missing.errors[0]).toMatchObject({ code: 'missing_column', row: 1 });
   });
