@@ -58,7 +58,7 @@ outer: for (let y = 2013; y <= 2024; y++) {
         const [metric, category] = combos[i];
         const value = values[i];
         const q = rand() < 0.02 ? 'more_than' : 'exact';
-        const note = rand() < 0.05 ? `"ghi chú ${value} tin, xã ${code}"` : '';
+        const note = rand() < 0.05 ? `"số liệu ước tính: ${value} tin, xã ${code}"` : '';
         buf += `${p},${code},${metric},${category},${value},${q},${note}\n`;
         if (++written >= ROWS) break outer;
         if (buf.length > 1 << 20) {

@@ -63,6 +63,8 @@ export interface ImportResult {
   counts: Partial<Record<IssueCode, number>>;
   error_count: number;
   warning_count: number;
+  /** Distinct source_url values of the file (first 100), for the report's metadata. */
+  sources: string[];
 }
 
 const HEADER_SCAN = 30;
@@ -141,6 +143,9 @@ interface Columns {
   value: number;
   qualifier: number;
   note: number;
+  source: number;
+  /** Columns with an empty header: reported if a row puts anything in them. */
+  unnamed: number[];
   figures: { col: number; metric: string; category: string }[];
   headers: string[];
 }
@@ -193,7 +198,8 @@ export async function importCsv(
     warnings: sink.warnings,
     counts: sink.counts,
     error_count: 0,
-    warning_count: 0
+    warning_count: 0,
+    sources: [] as string[]
   } as ImportResult;
   // The table is for code, not for JSON output.
   Object.defineProperty(result, 'table', { value: table, enumerable: false });
@@ -337,6 +343,8 @@ function mapColumns(cells: string[], headerRow: number, sink: IssueSink): Column
     value: -1,
     qualifier: -1,
     note: -1,
+    source: -1,
+    unnamed: [],
     figures: [],
     headers: cells.map((h) =>
       h
@@ -349,7 +357,10 @@ function mapColumns(cells: string[], headerRow: number, sink: IssueSink): Column
   const names: { col: number; level: AreaLevel | null }[] = [];
   cells.forEach((raw, col) => {
     const header = c.headers[col];
-    if (header === '') return;
+    if (header === '') {
+      c.unnamed.push(col);
+      return;
+    }
     const role = classifyHeader(header);
     if (!role) {
       sink.add('unknown_column', headerRow, header, { column: header });
@@ -400,6 +411,7 @@ function mapColumns(cells: string[], headerRow: number, sink: IssueSink): Column
         c.note = col;
         break;
       case 'source_url':
+        c.source = col;
         break;
       case 'figure':
         c.figures.push({ col, metric: role.metric, category: role.category });
@@ -723,30 +735,36 @@ class RunState {
     row: number,
     col: number
   ): boolean {
-    const n = parseNumber(cell);
-    const column = this.columns[col];
-    if (!n.ok) {
-      this.sink.add('bad_number', row, column, { value: cell.trim(), reason: n.reason });
-      return false;
-    }
-    const value = n.value;
+    // Plain digits are most cells of a big file: read them without building a result object.
+    let value = digitsValue(cell);
+    let cellQualifier: Qualifier = 'exact';
     if (value < 0) {
-      this.sink.add('negative_value', row, column, { value: cell.trim() });
-      return false;
+      const n = parseNumber(cell);
+      if (!n.ok) {
+        this.sink.add('bad_number', row, this.columns[col], { value: cell.trim(), reason: n.reason });
+        return false;
+      }
+      value = n.value;
+      cellQualifier = n.qualifier;
+      if (value < 0) {
+        this.sink.add('negative_value', row, this.columns[col], { value: cell.trim() });
+        return false;
+      }
+      if (!Number.isInteger(value)) {
+        this.sink.add('fractional_value', row, this.columns[col], { value: cell.trim(), number: value });
+      }
     }
-    if (!Number.isInteger(value))
-      this.sink.add('fractional_value', row, column, { value: cell.trim(), number: value });
     const mc = t.mc;
     const s = this.slot(p, a);
     const slots = this.slots;
     const w = 2 * s + (mc >>> 5);
     const bit = 1 << (mc & 31);
     if (slots.dup[w] & bit) {
-      this.sink.add('duplicate', row, column, { first: this.firstRow(p.idx, a.idx, mc) });
+      this.sink.add('duplicate', row, this.columns[col], { first: this.firstRow(p.idx, a.idx, mc) });
       return false;
     }
     slots.dup[w] |= bit;
-    const qualifier = qualifierCell !== null && qualifierCell !== 'exact' ? qualifierCell : n.qualifier;
+    const qualifier = qualifierCell !== null && qualifierCell !== 'exact' ? qualifierCell : cellQualifier;
     this.table.push(p.idx, a.idx, mc, value, qualifier, row, note);
     if (t.si >= 0) {
       const g = s * SUM_METRICS.length + t.si;
@@ -760,7 +778,7 @@ class RunState {
         slots.seen[g] |= t.bit;
       }
     }
-    if (this.existing) this.checkOverlap(p, a, t, s, row, column);
+    if (this.existing) this.checkOverlap(p, a, t, s, row, this.columns[col]);
     return true;
   }
 
@@ -896,11 +914,29 @@ class RunState {
     };
   }
 
-  private extraCells(c: Columns, cells: string[], row: number): void {
+  private unnamedReported = new Set<number>();
+  private sourceSeen = new Set<string>();
+
+  /** Cells outside the named columns (reported, never dropped silently) and source URLs (collected). */
+  private stray(c: Columns, cells: string[], row: number): void {
+    if (c.source >= 0) {
+      const u = (cells[c.source] ?? '').trim();
+      if (u !== '' && this.sourceSeen.size < 100 && !this.sourceSeen.has(u)) {
+        this.sourceSeen.add(u);
+        this.result.sources.push(u);
+      }
+    }
+    for (const col of c.unnamed) {
+      if (this.unnamedReported.has(col) || (cells[col] ?? '').trim() === '') continue;
+      // Once per column: the header row is where the fix goes (give the column a header or delete it).
+      this.unnamedReported.add(col);
+      const name = columnLetter(col);
+      this.sink.add('unknown_column', row, name, { column: name });
+    }
     if (cells.length <= c.headers.length) return;
     for (let i = c.headers.length; i < cells.length; i++) {
       if (cells[i].trim() !== '') {
-        this.sink.add('extra_cells', row, '');
+        this.sink.add('extra_cells', row, columnLetter(i));
         return;
       }
     }
@@ -945,7 +981,7 @@ class RunState {
     const qualifierColumn = c.qualifier >= 0 ? c.headers[c.qualifier] : '';
     return (cells, row) => {
       this.result.rows++;
-      if (cells.length > c.headers.length) this.extraCells(c, cells, row);
+      if (cells.length > c.headers.length || c.unnamed.length > 0 || c.source >= 0) this.stray(c, cells, row);
       const place = this.place(c, cells, row);
       const mcell = cells[c.metric] ?? '';
       const m = this.metricCell(mcell);
@@ -990,7 +1026,7 @@ class RunState {
     const figs = c.figures.map((f) => ({ col: f.col, target: target(f.metric, f.category) }));
     return (cells, row) => {
       this.result.rows++;
-      if (cells.length > c.headers.length) this.extraCells(c, cells, row);
+      if (cells.length > c.headers.length || c.unnamed.length > 0 || c.source >= 0) this.stray(c, cells, row);
       let any = false;
       for (const f of figs) {
         if (!EMPTY_FIGURE.has((cells[f.col] ?? '').trim())) {
@@ -1024,6 +1060,26 @@ class RunState {
 }
 
 const DECOMPOSED = /[\u0300-\u036f]/;
+
+/** A column as a spreadsheet names it (A, B, …, Z, AA…), for columns without a header. */
+function columnLetter(i: number): string {
+  let s = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** The value of a cell of 1–15 ASCII digits, or -1 for anything else. */
+function digitsValue(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 15) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
 
 /** A note as stored: trimmed, tone marks composed (the text itself is not normalised as a whole, to save time). */
 function cleanNote(cell: string | undefined): string {

@@ -31,7 +31,7 @@ METRICS.forEach((m, mi) => {
   }
   MC_INDEX.set(m.id, byCat);
 });
-const QUALIFIER_INDEX = new Map(QUALIFIERS.map((q, i) => [q, i]));
+const qualifierIndex = (q: Qualifier): number => (q === 'exact' ? 0 : QUALIFIERS.indexOf(q));
 
 export interface PeriodRef {
   label: string;
@@ -87,7 +87,7 @@ export class ObservationTable {
     this.area[i] = area;
     this.mc[i] = mc;
     this.value[i] = value;
-    this.qualifier[i] = QUALIFIER_INDEX.get(qualifier)!;
+    this.qualifier[i] = qualifierIndex(qualifier);
     this.row[i] = row;
     if (note !== '') this.notes.set(i, note);
     this.length = i + 1;

@@ -130,7 +130,15 @@ describe('warnings allow the import', () => {
   });
 
   it('extra_cells', async () => {
-    await issue(`${H}\n2018,001,tips,,5,surprise`, 'extra_cells', 2, '');
+    await issue(`${H}\n2018,001,tips,,5,surprise`, 'extra_cells', 2, 'F');
+    // A column without a header is reported once, by its spreadsheet letter.
+    const { r } = await issue(
+      `period,,area_code,metric,value\n2018,,001,tips,5\n2018,x,002,tips,5\n2018,y,003,tips,5`,
+      'unknown_column',
+      3,
+      'B'
+    );
+    expect(r.counts.unknown_column).toBe(1);
   });
 
   it('empty_row: a wide row without figures', async () => {

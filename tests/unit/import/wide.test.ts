@@ -78,3 +78,13 @@ describe('wide layout from a Vietnamese Excel export', () => {
     expect(missing.errors[0]).toMatchObject({ code: 'missing_column', row: 1 });
   });
 });
+
+describe('source URLs', () => {
+  it('collects the distinct source_url values of a long file for the report metadata', async () => {
+    const r = await run(
+      'period,area_code,metric,value,source_url\n2018,001,tips,5,https://a.example/r1\n2018,002,tips,6,https://a.example/r1\n2018,003,tips,7,\n'
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.sources).toEqual(['https://a.example/r1']);
+  });
+});
