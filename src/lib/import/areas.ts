@@ -275,13 +275,20 @@ export function createAreaResolver(texts: ReferenceAreaTexts): AreaResolver {
     byCode(code, periodEnd) {
       const key = `${hanoiStructureAt(periodEnd)}\u0000${code}`;
       let r = codeCache.get(key);
-      if (!r) codeCache.set(key, (r = lookupCode(code, periodEnd)));
+      if (!r) {
+        // The resolver lives as long as the worker: keep its caches bounded.
+        if (codeCache.size > 50_000) codeCache.clear();
+        codeCache.set(key, (r = lookupCode(code, periodEnd)));
+      }
       return r;
     },
     byName(name, periodEnd, query = {}) {
       const key = `${hanoiStructureAt(periodEnd)}\u0000${query.level ?? ''}\u0000${query.parentCode ?? ''}\u0000${name}`;
       let r = nameCache.get(key);
-      if (!r) nameCache.set(key, (r = lookupName(name, periodEnd, query)));
+      if (!r) {
+        if (nameCache.size > 50_000) nameCache.clear();
+        nameCache.set(key, (r = lookupName(name, periodEnd, query)));
+      }
       return r;
     }
   };

@@ -346,6 +346,8 @@ export function resolveMetricCell(cell: string): Figure | null {
   if (cached !== undefined) return cached;
   const t = classifyHeader(cell);
   const r = t && t.kind === 'figure' ? { metric: t.metric, category: t.category } : null;
+  // Bounded: a worker imports many files, and garbage cells must not grow the cache without limit.
+  if (METRIC_CELL.size > 10_000) METRIC_CELL.clear();
   METRIC_CELL.set(cell, r);
   return r;
 }
@@ -378,6 +380,7 @@ export function resolveCategoryCell(metricId: string, cell: string): string | nu
       }
     }
   }
+  if (byMetric.size > 10_000) byMetric.clear();
   byMetric.set(cell, r);
   return r;
 }

@@ -851,7 +851,8 @@ class RunState {
     this.columns = c.headers;
     const hasArea = c.code >= 0 || c.name >= 0;
     const hasPeriod = c.period >= 0 || c.start >= 0 || c.end >= 0 || !!this.options.period;
-    const long = c.metric >= 0 || c.value >= 0;
+    // A "value" column alone makes a long file only when there are no figure columns ("Số lượng" beside them is noise).
+    const long = c.metric >= 0 || (c.value >= 0 && c.figures.length === 0);
     const missing = (what_vi: string, what_en: string, example: string) =>
       sink.add('missing_column', headerRow, '', { what_vi, what_en, example });
     if (long) {

@@ -88,3 +88,11 @@ describe('source URLs', () => {
     expect(r.sources).toEqual(['https://a.example/r1']);
   });
 });
+
+describe('layout detection', () => {
+  it('treats a "Số lượng" column beside figure columns as noise, not as a long file', async () => {
+    const r = await run('Kỳ;Mã;Số lượng;Tổng số tin\n2018;001;3;5\n');
+    expect(r.layout).toBe('wide');
+    expect(r.observations).toHaveLength(1);
+  });
+});
