@@ -511,6 +511,14 @@ class RunState {
   private lastEnd = '';
   private lastPeriod: PeriodEntry | null = null;
   private areaIdx = new Map<string, number>();
+  private areaCaches = new Map<string, Map<string, AreaOk | AreaBad>>();
+  private lastArea: {
+    map: Map<string, AreaOk | AreaBad>;
+    code: string;
+    name: string;
+    parent: string;
+    a: AreaOk | AreaBad;
+  } | null = null;
   private slotOf = new Map<number, number>();
   private lastSlotKey = -1;
   private lastSlot = -1;
@@ -542,7 +550,11 @@ class RunState {
         const idx = this.table.periods.length;
         const ref = { label: r.period.label.normalize('NFC'), start: r.period.start, end: r.period.end };
         this.table.periods.push(ref);
-        p = { ok: true, idx, ...ref, areas: new Map() };
+        // Areas resolve the same way in every period of one structure: share the cache per structure.
+        const st = this.options.areas.structureAt(ref.end);
+        let areas = this.areaCaches.get(st);
+        if (!areas) this.areaCaches.set(st, (areas = new Map()));
+        p = { ok: true, idx, ...ref, areas };
       } else {
         const value = r.reason === 'bad_start' ? start : r.reason === 'bad_end' ? end : label;
         p = { ok: false, reason: r.reason, value: value.trim().normalize('NFC'), column };
@@ -568,6 +580,9 @@ class RunState {
 
   /** The area of a row from its code and/or name cells, cached per period. */
   area(p: PeriodOk, c: Columns, code: string, name: string, parent: string): AreaOk | AreaBad {
+    const last = this.lastArea;
+    if (last && last.map === p.areas && last.code === code && last.name === name && last.parent === parent)
+      return last.a;
     const key =
       parent === '' ? (name === '' ? code : `${code}\u0000${name}`) : `${code}\u0000${name}\u0000${parent}`;
     let a = p.areas.get(key);
@@ -575,6 +590,7 @@ class RunState {
       a = this.resolveArea(p, c, code, name, parent);
       p.areas.set(key, a);
     }
+    this.lastArea = { map: p.areas, code, name, parent, a };
     return a;
   }
 
