@@ -13,6 +13,7 @@ import { MESSAGES } from '$i18n/messages';
 import CategoryPeriodsChart from './CategoryPeriodsChart.svelte';
 import RankedBarsChart from './RankedBarsChart.svelte';
 import { inPeriod, pickPeriod, ranked, type RankedItem } from './shape';
+import { mapChart } from './map/def';
 import type { AnyChartDef, ChartData, ChartDef, ChartParams, PeriodBarsShape } from './types';
 
 /** Rates per year only when the periods shown differ in length; otherwise totals read more plainly. */
@@ -156,7 +157,8 @@ export const CHARTS = {
   'tips-share': periodBars({ id: 'tips-share', fixedMetric: 'tips', normalize: true }),
   'metric-trend': periodBars({ id: 'metric-trend', totalsOnly: true }),
   'children-ranked': childrenRanked,
-  'model-communes': modelCommunes
+  'model-communes': modelCommunes,
+  map: mapChart
 } as const satisfies Record<string, AnyChartDef>;
 
 export type ChartId = keyof typeof CHARTS;

@@ -103,8 +103,38 @@ describe('crosswalk from the 2019 communes to the 2025 units', () => {
     const rows = await db.query(unitValues('tips', '2025-07-01', '2025-12-31'));
     expect(rows.every((r) => r.value === null && !r.converted && !r.approximate)).toBe(true);
   });
+});
 
-  // Last: it adds a report to the shared database.
+describe('the map chart (registry id "map") at build time', () => {
+  it('projects 126 unit paths from the GeoJSON, simplified to a small payload, and fills them with figures', async () => {
+    const { CHARTS } = await import('$charts/registry');
+    const def = CHARTS.map;
+    const d = await def.load(db, def.defaults);
+    const g = d.shaped.geometry;
+    expect(g.units).toHaveLength(126);
+    expect(g.units.every((u) => /^M[\d.]+,[\d.]+l[-\d.,]+z$/.test(u.d))).toBe(true);
+    // The 1 MB GeoJSON becomes a few tens of KB of path data.
+    expect(JSON.stringify(g).length).toBeLessThan(120_000);
+    expect(g.width).toBe(600);
+    expect(g.height).toBeGreaterThan(600); // Hà Nội is taller than wide
+    expect(d.context.periodLabel).toBe('2024');
+    expect(d.shaped.converted).toBe(true);
+    expect(d.shaped.dropped.n).toBe(53);
+    expect(d.figures).toHaveLength(126);
+    expect(d.figures.every((f) => f.kind === 'demo' && f.area_structure === 'hn2025')).toBe(true);
+    const approx = d.shaped.units.filter((u) => u.approximate);
+    expect(approx.every((u) => u.qualifier === 'about' && Number.isInteger(u.value))).toBe(true);
+  });
+
+  it('leaves out metrics that do not add up across areas, falling back to tips', async () => {
+    const { CHARTS } = await import('$charts/registry');
+    const d = await CHARTS.map.load(db, { area: '01', metric: 'model_communes', period: '' });
+    expect(d.context.metric).toBe('tips');
+  });
+});
+
+// Last: it adds a report to the shared database.
+describe('figures reported on the 2025 units', () => {
   it('shows figures reported on the 2025 units directly, without conversion', async () => {
     await db.query(
       `INSERT INTO reports VALUES ('t-2025', 't', 't', DATE '2026-01-01', '', 'uploaded', '', 't.csv')`
@@ -123,5 +153,9 @@ describe('crosswalk from the 2019 communes to the 2025 units', () => {
       approximate: false
     });
     expect(rows.filter((r) => r.value !== null)).toHaveLength(1);
+    const { CHARTS } = await import('$charts/registry');
+    const d = await CHARTS.map.load(db, { area: '01', metric: 'tips', period: '2025-07-01/2025-12-31' });
+    expect(d.shaped.converted).toBe(false);
+    expect(d.figures.map((f) => [f.area_code, f.value, f.kind])).toEqual([['00004', 42, 'uploaded']]);
   });
 });

@@ -1,0 +1,57 @@
+/** The `map` chart: registry entry of the choropleth of the 126 units of 2025 (see ChoroplethMap.svelte). */
+import { mapPeriods, unitSources, unitValues, droppedOldCommunes } from '$db/queries/crosswalk';
+import { requireMetric } from '$model/metrics';
+import { formatPeriod } from '$i18n/format';
+import { MESSAGES } from '$i18n/messages';
+import ChoroplethMap from '../ChoroplethMap.svelte';
+import MapTable from '../layers/MapTable.svelte';
+import type { ChartDef } from '../types';
+import { mapGeometry } from './source';
+import { droppedOf, mapMetric, mapPeriodsOf, mapUnits, unitFigures, type MapShape } from './shape';
+
+export const mapChart: ChartDef<MapShape> = {
+  id: 'map',
+  title: (p, d, lang) => {
+    const { periodLabel: l, periodStart: s, periodEnd: e } = d.context;
+    const period = l && s && e ? formatPeriod(l, s, e, lang) : MESSAGES[lang].no_data;
+    return `${requireMetric(mapMetric(p.metric))[lang]} ${MESSAGES[lang].map_by_unit} — Hà Nội, ${period}`;
+  },
+  description: (_p, lang) => `${MESSAGES[lang].map_desc} ${MESSAGES[lang].map_left_out}`,
+  defaults: { area: '01', metric: 'tips', period: '' },
+  // The map is always the whole city: its units are the 2025 communes, whatever structure a figure came in.
+  controls: ['metric', 'period'],
+  async load(db, p) {
+    const metric = mapMetric(p.metric);
+    const periods = mapPeriodsOf(await db.query(mapPeriods(metric)));
+    // An unknown or stale period key (e.g. from another metric) falls back to the latest one with data.
+    const period = periods.find((x) => x.key === p.period) ?? periods.at(-1);
+    const geometry = await mapGeometry();
+    const [start, end] = period ? [period.start, period.end] : ['1900-01-01', '1900-01-01'];
+    const values = await db.query(unitValues(metric, start, end));
+    const sources = await db.query(unitSources(metric, start, end));
+    const dropped = droppedOf(await db.query(droppedOldCommunes(metric, start, end)));
+    const units = mapUnits(values, sources);
+    const reportOf = new Map(values.map((v) => [v.code, v.report_id ?? '']));
+    return {
+      figures: period ? unitFigures(units, metric, period, reportOf) : [],
+      shaped: {
+        geometry,
+        units,
+        periods,
+        unit: requireMetric(metric).unit,
+        converted: units.some((u) => u.converted),
+        dropped
+      },
+      context: {
+        areaName: 'Hà Nội',
+        metric,
+        periodKey: period?.key,
+        periodLabel: period?.label,
+        periodStart: period?.start,
+        periodEnd: period?.end
+      }
+    };
+  },
+  component: ChoroplethMap,
+  table: MapTable
+};
