@@ -95,7 +95,7 @@ export class CsvReader {
     let i = this.pos;
     const stop = Math.min(n, i + budget);
     while (i < stop) {
-      cells.length = 0;
+      let nc = 0;
       for (;;) {
         let c = i < n ? text.charCodeAt(i) : -1;
         if (c === QUOTE) {
@@ -136,7 +136,7 @@ export class CsvReader {
             c = e < n ? text.charCodeAt(e) : -1;
           }
           if (bad) onBadQuote?.(this.record);
-          cells.push(value);
+          cells[nc++] = value;
         } else {
           let e = i;
           c = -1;
@@ -148,7 +148,7 @@ export class CsvReader {
             }
             e++;
           }
-          cells.push(text.substring(i, e));
+          cells[nc++] = text.substring(i, e);
           i = e;
         }
         if (c === D) {
@@ -161,6 +161,8 @@ export class CsvReader {
         } else if (c === LF) i++;
         break;
       }
+      // The array is reused: shrink it only when this record is shorter than the last.
+      if (cells.length !== nc) cells.length = nc;
       onRow(cells, this.record++);
     }
     this.pos = i;
