@@ -3,6 +3,7 @@
  * units in data/areas/. Usage: npm run --silent validate -- FILE [--json] [--lang vi|en]
  * Exit codes: 0 no errors (warnings allowed), 1 errors, 2 the file cannot be read.
  */
+import { once } from 'node:events';
 import { readFileSync, statSync } from 'node:fs';
 import { createAreaResolver } from '../src/lib/import/areas';
 import type { Issue } from '../src/lib/import/messages';
@@ -73,16 +74,42 @@ const localise = (i: Issue) => ({ row: i.row, column: i.column, code: i.code, me
 if (json) {
   // Written in pieces: a million observations would make one very large string.
   const out = process.stdout;
-  const { observations, errors, warnings, table, ...head } = result;
-  void observations;
-  const header = JSON.stringify({ ...head, errors: errors.map(localise), warnings: warnings.map(localise) });
-  out.write(header.slice(0, -1) + ',"observations":[');
+  // Not `...result`: reading `observations` would build a million objects at once.
+  const {
+    file: name,
+    encoding,
+    delimiter,
+    layout,
+    rows,
+    counts,
+    error_count,
+    warning_count,
+    sources,
+    table
+  } = result;
+  const header = JSON.stringify({
+    file: name,
+    encoding,
+    delimiter,
+    layout,
+    rows,
+    counts,
+    error_count,
+    warning_count,
+    sources,
+    errors: result.errors.map(localise),
+    warnings: result.warnings.map(localise)
+  });
+  // Wait for the pipe to drain, or a million observations pile up in memory before they are written.
+  const write = async (chunk: string) => {
+    if (!out.write(chunk)) await once(out, 'drain');
+  };
+  await write(header.slice(0, -1) + ',"observations":[');
   let buf = '';
   for (let i = 0; i < table.length; i++) {
-    const o = table.get(i);
-    buf += (i ? ',' : '') + JSON.stringify(o);
+    buf += (i ? ',' : '') + JSON.stringify(table.get(i));
     if (buf.length > 1 << 16) {
-      out.write(buf);
+      await write(buf);
       buf = '';
     }
   }

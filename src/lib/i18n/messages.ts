@@ -122,6 +122,7 @@ const vi = {
   theme_dark: 'Tối',
   embed_full_view: 'Xem đầy đủ trên bảng điều khiển',
   embed_unknown_chart: 'Không có biểu đồ nào tên',
+  embed_not_found: 'Không tìm thấy biểu đồ này.',
   embed_charts_available: 'Các biểu đồ có thể nhúng',
   embed_bad_param: 'Tham số không hợp lệ',
   embed_bad_combo:
@@ -253,6 +254,7 @@ const en: Record<MessageKey, string> = {
   theme_dark: 'Dark',
   embed_full_view: 'Open the full dashboard',
   embed_unknown_chart: 'There is no chart named',
+  embed_not_found: 'This chart was not found.',
   embed_charts_available: 'Charts that can be embedded',
   embed_bad_param: 'Invalid parameter',
   embed_bad_combo:

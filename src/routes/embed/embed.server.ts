@@ -1,0 +1,71 @@
+/**
+ * Which embed pages exist. Embeds are static files (no server, no DuckDB in the reader's browser), so every
+ * parameter value an embed may show is prerendered: each chart at its defaults, and one page per value of ONE
+ * controllable parameter (each district for `area`, each metric with data for `metric`, each period with data
+ * for `period`), in Vietnamese and English. Combinations of two changed parameters are not prerendered: that
+ * would be areas × metrics × periods pages; the embed says so and links to the dashboard instead.
+ */
+import { buildDb } from '$lib/server/db';
+import { q, type Connector } from '$db/connector';
+import { areaSeries } from '$db/queries/series';
+import { periodsOf } from '$model/compare';
+import type { Figure } from '$model/figure';
+import { CHARTS } from '$charts/registry';
+import type { AnyChartDef } from '$charts/types';
+import type { Lang } from '$i18n/format';
+import { embedPath, type EmbedParam } from '$ui/export';
+
+/** Valid values of each parameter of one chart (the default only, when the chart fixes that parameter). */
+export type EmbedValues = Record<EmbedParam, string[]>;
+
+/** The id under which the "no such chart" page is prerendered (build/embed/404.html; see README). */
+export const NOT_FOUND_ID = '404';
+export const LANGS: Lang[] = ['vi', 'en'];
+
+async function valuesOf(db: Connector, def: AnyChartDef): Promise<EmbedValues> {
+  const d = def.defaults;
+  const has = async (p: Partial<typeof d>) => (await def.load(db, { ...d, ...p })).figures.length > 0;
+  const city = (await db.query(areaSeries(d.area))) as unknown as Figure[];
+  const values: EmbedValues = { area: [d.area], metric: [d.metric], period: [d.period] };
+  if (def.controls.includes('area')) {
+    const districts = await db.query<{ code: string }>(
+      q(`SELECT code FROM areas WHERE structure = 'hn2019' AND level = 'district' ORDER BY code`)
+    );
+    values.area = [d.area, ...districts.map((r) => r.code)];
+  }
+  if (def.controls.includes('metric')) {
+    const metrics = [...new Set(city.map((f) => f.metric))].filter((m) => m !== d.metric).sort();
+    for (const m of metrics) if (await has({ metric: m })) values.metric.push(m);
+  }
+  if (def.controls.includes('period')) {
+    for (const p of periodsOf(city.filter((f) => f.metric === d.metric)))
+      if (await has({ period: p.key })) values.period.push(p.key);
+  }
+  return values;
+}
+
+let cache: Promise<Map<string, EmbedValues>> | undefined;
+
+/** Valid parameter values of every registered chart, computed once per build. */
+export function embedValues(): Promise<Map<string, EmbedValues>> {
+  cache ??= buildDb().then(async (db) => {
+    const out = new Map<string, EmbedValues>();
+    for (const def of Object.values(CHARTS) as AnyChartDef[]) out.set(def.id, await valuesOf(db, def));
+    return out;
+  });
+  return cache;
+}
+
+/** Every prerendered embed path (also read by the page-weight test through build/). */
+export async function embedPaths(): Promise<string[]> {
+  const paths = [`/embed/${NOT_FOUND_ID}`];
+  for (const [id, values] of await embedValues()) {
+    const d = (CHARTS as Record<string, AnyChartDef>)[id].defaults;
+    for (const lang of LANGS) {
+      paths.push(embedPath(id, d, d, lang));
+      for (const param of ['area', 'metric', 'period'] as const)
+        for (const v of values[param].slice(1)) paths.push(embedPath(id, { ...d, [param]: v }, d, lang));
+    }
+  }
+  return paths;
+}
