@@ -25,9 +25,16 @@ function cell(s: string): string {
  * line break, numbers in plain JavaScript notation ('.' decimal, no grouping), and a note always quoted when present
  * (as in data/reports/), empty otherwise.
  */
-export function toCanonicalCsv(observations: readonly CanonicalRow[]): string {
+export function toCanonicalCsv(
+  observations: readonly CanonicalRow[] | { readonly length: number; get(i: number): CanonicalRow }
+): string {
   const lines: string[] = [CANONICAL_HEADER];
-  for (const o of observations) {
+  // An ObservationTable is read row by row, without building all objects first.
+  const at = Array.isArray(observations)
+    ? (i: number) => (observations as readonly CanonicalRow[])[i]
+    : (i: number) => (observations as { get(i: number): CanonicalRow }).get(i);
+  for (let i = 0; i < observations.length; i++) {
+    const o = at(i);
     const note = o.note ?? '';
     lines.push(
       [

@@ -43,6 +43,7 @@ export interface AreaRef {
   level: AreaLevel;
 }
 
+/** Observations by column; `periods` and `areas` are the lookup tables the index columns point into. */
 export class ObservationTable {
   length = 0;
   /** Periods and areas referenced by index from the columns. */

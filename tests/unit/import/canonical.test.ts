@@ -13,6 +13,7 @@ describe('canonical CSV', () => {
     expect(r.errors).toEqual([]);
     expect(r.warnings).toEqual([]);
     expect(toCanonicalCsv(r.observations)).toBe(bytes.toString('utf8'));
+    expect(toCanonicalCsv(r.table)).toBe(bytes.toString('utf8'));
   });
 
   it('writes an uploaded wide report in the long format of data/reports/', async () => {
