@@ -1,12 +1,16 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+const BUILD_DIR = process.env.BUILD_DIR ?? 'build';
+
 /** @type {import('@sveltejs/kit').Config} */
 export default {
   preprocess: vitePreprocess(),
   kit: {
     // Static files any web server can host; every page is prerendered from the bundled data.
-    adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+    // BUILD_DIR / KIT_OUT_DIR let parallel builds (e.g. a benchmark beside a test run) use separate folders.
+    adapter: adapter({ pages: BUILD_DIR, assets: BUILD_DIR, fallback: undefined, strict: true }),
+    outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
     alias: {
       $model: 'src/lib/model',
       $db: 'src/lib/db',

@@ -12,9 +12,19 @@ import { formatPeriod, type Lang } from '$i18n/format';
 import { MESSAGES } from '$i18n/messages';
 import CategoryPeriodsChart from './CategoryPeriodsChart.svelte';
 import RankedBarsChart from './RankedBarsChart.svelte';
-import { inPeriod, pickPeriod, ranked, type RankedItem } from './shape';
+import { heatmapRows, inPeriod, multiplesPanels, pickPeriod, ranked, type RankedItem } from './shape';
+import ModelHeatmapChart from './ModelHeatmapChart.svelte';
+import SmallMultiplesChart from './SmallMultiplesChart.svelte';
 import { mapChart } from './map/def';
-import type { AnyChartDef, ChartData, ChartDef, ChartParams, PeriodBarsShape } from './types';
+import type {
+  AnyChartDef,
+  ChartData,
+  ChartDef,
+  ChartParams,
+  HeatmapShape,
+  MultiplesShape,
+  PeriodBarsShape
+} from './types';
 
 /** Rates per year only when the periods shown differ in length; otherwise totals read more plainly. */
 export function needsPerYear(figures: Figure[], metric: string): boolean {
@@ -152,12 +162,55 @@ const modelCommunes: ChartDef<Ranked> = {
   component: RankedBarsChart
 };
 
+const modelHeatmap: ChartDef<HeatmapShape> = {
+  id: 'model-heatmap',
+  title: (_p, d, lang) => `${MESSAGES[lang].heatmap_title} — ${d.context.areaName}, ${periodLabel(d, lang)}`,
+  description: (_p, lang) => MESSAGES[lang].heatmap_desc,
+  defaults: city({ area: '001', metric: 'models' }),
+  controls: ['area', 'period'],
+  async load(db, p) {
+    const all = (await db.query(childSeries(p.area, 'models'))) as unknown as Figure[];
+    const period = pickPeriod(all, p.period);
+    const figures = inPeriod(all, period).filter((f) => f.category !== '');
+    const categories = requireMetric('models').categories.map((c) => c.id);
+    const units = await db.query(childAreas(p.area));
+    return {
+      figures,
+      shaped: { categories, rows: heatmapRows(units, figures, categories) },
+      context: { areaName: await areaName(db, p.area), ...periodContext(period) }
+    };
+  },
+  component: ModelHeatmapChart
+};
+
+const districtMultiples: ChartDef<MultiplesShape> = {
+  id: 'district-multiples',
+  title: (p, _d, lang) => `${requireMetric(p.metric)[lang]} — ${MESSAGES[lang].multiples_title}`,
+  description: (_p, lang) => MESSAGES[lang].multiples_desc,
+  defaults: city({ metric: 'tips' }),
+  controls: ['metric'],
+  async load(db, p) {
+    const figures = ((await db.query(childSeries('01', p.metric))) as unknown as Figure[]).filter(
+      (f) => f.category === ''
+    );
+    const units = await db.query(childAreas('01'));
+    return {
+      figures,
+      shaped: multiplesPanels(units, figures, needsPerYear(figures, p.metric)),
+      context: { areaName: 'Hà Nội' }
+    };
+  },
+  component: SmallMultiplesChart
+};
+
 export const CHARTS = {
   'tips-by-category': periodBars({ id: 'tips-by-category', fixedMetric: 'tips' }),
   'tips-share': periodBars({ id: 'tips-share', fixedMetric: 'tips', normalize: true }),
   'metric-trend': periodBars({ id: 'metric-trend', totalsOnly: true }),
   'children-ranked': childrenRanked,
   'model-communes': modelCommunes,
+  'model-heatmap': modelHeatmap,
+  'district-multiples': districtMultiples,
   map: mapChart
 } as const satisfies Record<string, AnyChartDef>;
 

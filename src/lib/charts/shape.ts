@@ -50,3 +50,57 @@ export function rankedChildren(
       }))
   );
 }
+
+type Unit = { code: string; name: string; type: string };
+
+/** Commune × category cells of one period, communes with the most models first. */
+export function heatmapRows(units: Unit[], figures: Figure[], categories: string[]) {
+  const cell = new Map(figures.map((f) => [`${f.area_code}|${f.category}`, f]));
+  const rows = units
+    .map((u) => {
+      const fs = categories.map((c) => cell.get(`${u.code}|${c}`));
+      return {
+        key: u.code,
+        label: `${u.type} ${u.name}`,
+        values: fs.map((f) => (f ? f.value : null)),
+        demo: fs.some((f) => f?.kind === 'demo')
+      };
+    })
+    .filter((r) => r.values.some((v) => v !== null));
+  const total = (r: (typeof rows)[number]) => r.values.reduce<number>((t, v) => t + (v ?? 0), 0);
+  return rows.sort((a, b) => total(b) - total(a) || a.label.localeCompare(b.label, 'vi'));
+}
+
+/** One panel per unit with its totals across periods, per year when asked, on one shared maximum. */
+export function multiplesPanels(units: Unit[], figures: Figure[], perYear: boolean) {
+  const periods = periodsOf(figures);
+  const byUnit = new Map<string, Figure[]>();
+  for (const f of figures)
+    if (f.category === '') byUnit.set(f.area_code, [...(byUnit.get(f.area_code) ?? []), f]);
+  let max = 0;
+  const panels = units
+    .filter((u) => byUnit.has(u.code))
+    .map((u) => ({
+      key: u.code,
+      label: `${u.type} ${u.name}`,
+      bars: byUnit.get(u.code)!.map((f) => {
+        const years = periods.find((p) => p.key === periodKey(f))!.years;
+        const shown = perYear && years > 0 ? f.value / years : f.value;
+        max = Math.max(max, shown);
+        return {
+          start: f.period_start,
+          end: nextDay(f.period_end),
+          label: f.period,
+          shown,
+          qualifier: f.qualifier,
+          demo: f.kind === 'demo'
+        };
+      })
+    }));
+  const t0 = periods.length ? Date.parse(periods[0].start) : 0;
+  const t1 = periods.length ? Date.parse(nextDay(periods.at(-1)!.end)) : 1;
+  return { perYear, max, t0, t1, panels };
+}
+
+const nextDay = (iso: string) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

@@ -54,3 +54,29 @@ export interface PeriodBarsShape {
 /** A chart of any shape, as the registry and generic views hold it (each def is checked with its own shape). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyChartDef = ChartDef<any>;
+
+/** Shaped data of the commune × model type heatmap. */
+export interface HeatmapShape {
+  categories: string[];
+  rows: { key: string; label: string; values: (number | null)[]; demo: boolean }[];
+}
+
+/** Shaped data of the small multiples: one panel per unit, on a shared scale. */
+export interface MultiplesShape {
+  perYear: boolean;
+  max: number;
+  t0: number;
+  t1: number;
+  panels: {
+    key: string;
+    label: string;
+    bars: {
+      start: string;
+      end: string;
+      label: string;
+      shown: number;
+      qualifier: import('$model/types').Qualifier;
+      demo: boolean;
+    }[];
+  }[];
+}

@@ -2,6 +2,15 @@
 import type { Lang } from './format';
 
 const vi = {
+  nav_charts: 'Biểu đồ',
+  latest_period: 'Kỳ gần nhất',
+  heatmap_title: 'Mô hình theo xã, phường và loại',
+  heatmap_desc:
+    'Mỗi ô là số mô hình của một loại tại một xã, phường; ô trống là không có. Xã nhiều mô hình nhất ở trên.',
+  multiples_title: 'từng quận, huyện, thị xã',
+  multiples_desc:
+    'Mỗi ô nhỏ là một quận, huyện, thị xã, cùng một thang đo để so sánh được. Bấm vào để xem chi tiết.',
+  multiples_scale: 'Thang đo chung',
   nav_areas: 'Địa bàn',
   area_details: 'Xem chi tiết địa bàn',
   rank_title: 'Xếp hạng trong các đơn vị cùng cấp',
@@ -135,6 +144,15 @@ const vi = {
 export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, string> = {
+  nav_charts: 'Charts',
+  latest_period: 'Latest period',
+  heatmap_title: 'Models by commune and type',
+  heatmap_desc:
+    'Each cell is how many models of a type a commune runs; blank means none. Communes with the most models first.',
+  multiples_title: 'by district',
+  multiples_desc:
+    'One small chart per district, all on one scale so they compare. Select one for its details.',
+  multiples_scale: 'Shared scale',
   nav_areas: 'Areas',
   area_details: 'Area details',
   rank_title: 'Rank among units of the same level',

@@ -31,3 +31,11 @@ export function childSeries(
     [structure, parent, metric]
   );
 }
+
+/** Every period any figure has, oldest first. */
+export function periodList(): Query<{ period: string; period_start: string; period_end: string }> {
+  return q(
+    `SELECT any_value(period) AS period, period_start::VARCHAR AS period_start, period_end::VARCHAR AS period_end
+     FROM figures GROUP BY period_start, period_end ORDER BY period_start, period_end`
+  );
+}
