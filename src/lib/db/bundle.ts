@@ -10,6 +10,8 @@ export interface BundleSource {
   readReport(file: string): Promise<string>;
   /** Text of data/areas/<file>. */
   readArea(file: string): Promise<string>;
+  /** Loads more reports (the browser's stored uploads) after the bundled ones, before `figures` is built. */
+  extraReports?(db: Connector): Promise<void>;
 }
 
 /** Creates the schema, loads every area structure and bundled report, and builds `figures`. */
@@ -21,5 +23,6 @@ export async function loadBundle(db: Connector, src: BundleSource): Promise<void
   await loadCrosswalk(db, await src.readArea(CROSSWALK_FILE));
   const reportTexts = await Promise.all(src.reports.map((r) => src.readReport(r.file)));
   for (const [i, r] of src.reports.entries()) await loadReport(db, r, reportTexts[i]);
+  await src.extraReports?.(db);
   await refreshFigures(db);
 }

@@ -36,7 +36,9 @@ export function getDb(): Promise<Connector> {
     await loadBundle(db, {
       reports: reports as Report[],
       readReport: (file) => fetchText(reportUrls[`/data/reports/${file}`], file),
-      readArea: (file) => fetchText(areaUrls[`/data/areas/${file}`], file)
+      readArea: (file) => fetchText(areaUrls[`/data/areas/${file}`], file),
+      // Uploads kept in this browser (IndexedDB) join the bundled reports: every page then shows them.
+      extraReports: async (db) => (await import('./uploads')).loadStoredUploads(db)
     });
     return db;
   })();
