@@ -69,8 +69,11 @@
       t.textContent = g.getAttribute('aria-label');
       g.prepend(t);
     });
+    // Stylesheets may still be loading at DOMContentLoaded: fit again on load and on every size change.
     fit();
-    window.addEventListener('resize', fit);
+    window.addEventListener('load', fit);
+    if (window.ResizeObserver) new ResizeObserver(fit).observe(document.body);
+    else window.addEventListener('resize', fit);
     if (window.parent === window) return;
     var last = -1;
     function post(force) {
@@ -108,7 +111,11 @@
       box.style.transform = fits ? 'scale(' + scale + ')' : '';
       plot.style.height = fits ? Math.ceil(box.offsetHeight * scale) + 'px' : '';
       plot.style.overflowX = fits ? 'hidden' : '';
-      if (scale < 0.7) plot.scrollLeft = plot.scrollWidth;
+      // Once, so a reader's own scrolling is not undone when the table opens.
+      if (scale < 0.7 && !plot.getAttribute('data-scrolled')) {
+        plot.scrollLeft = plot.scrollWidth;
+        if (plot.scrollLeft > 0) plot.setAttribute('data-scrolled', '');
+      }
     });
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ready);
