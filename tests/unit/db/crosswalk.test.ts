@@ -159,3 +159,64 @@ describe('figures reported on the 2025 units', () => {
     expect(d.figures.map((f) => [f.area_code, f.value, f.kind])).toEqual([['00004', 42, 'uploaded']]);
   });
 });
+
+describe('map geometry (pure)', () => {
+  /** Absolute points of a path written by projectMap (M x,y then relative l pairs), in tenths of a pixel. */
+  const points = (d: string): string[] => {
+    const [m, rel] = d.slice(1, -1).split('l');
+    const num = (s: string) => Math.round(Number(s) * 10);
+    let [x, y] = m.split(',').map(num);
+    const out = [`${x},${y}`];
+    const deltas = rel.match(/-?[\d.]+/g)!.map(num);
+    for (let i = 0; i < deltas.length; i += 2) out.push(`${(x += deltas[i])},${(y += deltas[i + 1])}`);
+    return out;
+  };
+  // A west unit whose wiggly east border is shared with two units (NE, SE) meeting it at a T junction halfway.
+  // The wiggles are irregular and about a pixel wide (1 px ≈ 0.001° here), so which points survive depends on
+  // where a border's simplification starts and ends: simplified per unit, the west unit would disagree with them.
+  const w = Array.from({ length: 61 }, (_, i) => [105.5 + (((i * 7919) % 13) / 13) * 0.0012, 21 + i / 600]);
+  const mid = [105.6, w[30][1]];
+  const rings: [string, string, number[][]][] = [
+    [
+      '01',
+      'city',
+      [
+        [105.4, 21],
+        [105.6, 21],
+        [105.6, 21.1],
+        [105.4, 21.1],
+        [105.4, 21]
+      ]
+    ],
+    ['W', 'commune', [[105.4, 21], ...w, [105.4, 21.1], [105.4, 21]]],
+    ['SE', 'commune', [w[0], [105.6, 21], mid, ...w.slice(0, 31).reverse()]],
+    ['NE', 'commune', [w[30], mid, [105.6, 21.1], ...w.slice(30).reverse()]]
+  ];
+  const fc = {
+    type: 'FeatureCollection' as const,
+    features: rings.map(([code, level, ring]) => ({
+      type: 'Feature' as const,
+      properties: { code, level },
+      geometry: { type: 'Polygon' as const, coordinates: [ring] }
+    }))
+  };
+
+  it('fits the map to the width and simplifies a shared border the same way on both sides', async () => {
+    const { projectMap } = await import('$charts/map/geometry');
+    const g = projectMap(fc, 200, 0.5);
+    expect(g.units.map((u) => u.code)).toEqual(['W', 'SE', 'NE']);
+    expect(g.width).toBe(200);
+    expect(g.height).toBeGreaterThan(90);
+    const [west, se, ne] = g.units.map((u) => points(u.d));
+    const x = (p: string) => Number(p.split(',')[0]);
+    const minX = Math.min(...west.map(x));
+    const maxX = Math.max(...se.map(x));
+    // Every point of the wiggly border is kept by both sides alike, so no slivers or gaps open between units.
+    const fromWest = new Set(west.filter((p) => x(p) > minX));
+    const fromEast = new Set([...se, ...ne].filter((p) => x(p) < maxX));
+    expect([...fromWest].sort()).toEqual([...fromEast].sort());
+    expect(fromWest.size).toBeGreaterThan(4);
+    expect(fromWest.size).toBeLessThan(50); // simplified, not kept whole
+    for (const u of g.units) expect(u.c[0]).toBeGreaterThan(0);
+  });
+});
