@@ -7,9 +7,10 @@ import type { TestProject } from 'vitest/node';
 let server: Server;
 
 export async function setup(project: TestProject) {
-  if (!existsSync('build/index.html'))
-    throw new Error('build/ is missing: run `npm run build` before the e2e tests');
-  const serve = sirv('build', { extensions: ['html'], dev: false, etag: true });
+  const dir = process.env.E2E_BUILD_DIR ?? 'build'; // parallel builds use their own folder
+  if (!existsSync(`${dir}/index.html`))
+    throw new Error(`${dir}/ is missing: run \`npm run build\` before the e2e tests`);
+  const serve = sirv(dir, { extensions: ['html'], dev: false, etag: true });
   server = createServer((req, res) =>
     serve(req, res, () => {
       res.statusCode = 404;

@@ -229,3 +229,27 @@ export function categoryBars(figures: Figure[], metricId: string, perYear: boole
     return { period: p, segments, total };
   });
 }
+
+/** One point per period for a sparkline of (metric, category): per-year values when `perYear`, at the period's midpoint. */
+export function sparkPoints(
+  figures: Figure[],
+  metric: string,
+  category: string,
+  perYear: boolean,
+  marks: string[] = []
+) {
+  return figures
+    .filter((f) => f.metric === metric && f.category === category)
+    .map((f) => {
+      const years = periodYears(f.period_start, f.period_end);
+      const t0 = Date.parse(f.period_start);
+      const t1 = Date.parse(f.period_end);
+      return {
+        t: (t0 + t1) / 2,
+        v: perYear && years > 0 ? f.value / years : f.value,
+        demo: f.kind === 'demo',
+        mark: marks.includes(periodKey(f))
+      };
+    })
+    .sort((a, b) => a.t - b.t);
+}
