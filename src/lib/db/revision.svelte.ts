@@ -1,0 +1,33 @@
+/**
+ * Pages are prerendered from the bundled data; uploads live in this browser only. A page asks `hasUploads()` on
+ * mount — one IndexedDB count, no DuckDB — and reloads through `getDb()` only when there are some, so a reader
+ * without uploads still never downloads DuckDB. `revision` goes up after each commit or removal.
+ */
+import { countUploads } from './uploads';
+
+class UploadRevision {
+  /** Bumped whenever the stored uploads change; views that show them depend on it. */
+  value = $state(0);
+  bump() {
+    this.value++;
+  }
+}
+
+export const revision = new UploadRevision();
+
+/** Whether this browser keeps any upload (false on any IndexedDB failure: the bundled data still shows). */
+export async function hasUploads(): Promise<boolean> {
+  try {
+    return (await countUploads()) > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Calls `reload` once if uploads are stored; for a page's onMount. */
+export function whenUploads(reload: () => unknown): void {
+  void hasUploads().then((yes) => {
+    // A failed reload leaves the prerendered figures, which are still correct for the bundled data.
+    if (yes) Promise.resolve(reload()).catch((e) => console.warn('Reload with uploads failed:', e));
+  });
+}

@@ -1,0 +1,188 @@
+/**
+ * The import off the main thread: the same `importCsv` as the CLI and the tests, with the reference areas fetched
+ * once (hashed assets of the build). Results go back as transferred typed arrays plus the canonical CSV text, so
+ * the page never builds millions of objects; the decoded source is kept here and served a few lines at a time.
+ */
+import { createAreaResolver, type AreaResolver } from './areas';
+import { toCanonicalCsv } from './canonical';
+import { decodeBytes } from './decode';
+import type { Issue, IssueCode } from './messages';
+import { importCsv, type ExistingRange, type Layout } from './pipeline';
+import type { ObservationTable } from './table';
+
+/** Observations shown before commit: enough to check the mapping, few enough to build on the main thread. */
+export const PREVIEW_ROWS = 200;
+
+export type ToWorker =
+  | { type: 'import'; id: number; bytes: ArrayBuffer; fileName: string; existing: ExistingRange[] }
+  | { type: 'cancel'; id: number }
+  | { type: 'lines'; id: number; from: number; to: number }
+  | { type: 'forget'; id: number };
+
+export interface ImportSummary {
+  file: string;
+  encoding: string;
+  delimiter: string;
+  layout: Layout;
+  rows: number;
+  errors: Issue[];
+  warnings: Issue[];
+  counts: Partial<Record<IssueCode, number>>;
+  error_count: number;
+  warning_count: number;
+  sources: string[];
+}
+
+/** An ObservationTable's own fields: what structured clone keeps of it (the class's methods are re-attached). */
+export type TableData = Pick<
+  ObservationTable,
+  'length' | 'periods' | 'areas' | 'period' | 'area' | 'mc' | 'value' | 'qualifier' | 'row' | 'notes'
+>;
+
+export type FromWorker =
+  | { type: 'progress'; id: number; bytes: number; total: number; rows: number }
+  | {
+      type: 'done';
+      id: number;
+      summary: ImportSummary;
+      table: TableData;
+      /** Area names of the first PREVIEW_ROWS observations (codes repeat across the 2025 reform). */
+      names: string[];
+      canonical: string;
+      ms: number;
+    }
+  | { type: 'failed'; id: number; aborted: boolean; message: string }
+  | { type: 'lines'; id: number; from: number; lines: string[]; total: number };
+
+const areaUrls = import.meta.glob('/data/areas/*.csv', {
+  query: '?url',
+  import: 'default',
+  eager: true
+}) as Record<string, string>;
+
+let resolver: Promise<AreaResolver> | undefined;
+function areas(): Promise<AreaResolver> {
+  const text = async (f: string) => {
+    const res = await fetch(areaUrls[`/data/areas/${f}`]);
+    if (!res.ok) throw new Error(`${f}: HTTP ${res.status}`);
+    return res.text();
+  };
+  resolver ??= (async () => {
+    const [hn2019, hn2025, vn2019, vn2025] = await Promise.all(
+      [
+        'hanoi-units-2019.csv',
+        'hanoi-units-2025.csv',
+        'vietnam-provinces-2019.csv',
+        'vietnam-provinces-2025.csv'
+      ].map(text)
+    );
+    return createAreaResolver({ hn2019, hn2025, vn2019, vn2025 });
+  })();
+  resolver.catch(() => (resolver = undefined));
+  return resolver;
+}
+
+const jobs = new Map<number, AbortController>();
+/** Each file's bytes until the page forgets it, decoded into lines only if someone asks to see them. */
+const sources = new Map<number, { bytes: Uint8Array; lines?: string[] }>();
+const MAX_LINE = 400;
+
+const post = (m: FromWorker, transfer: Transferable[] = []) =>
+  (self as unknown as Worker).postMessage(m, transfer);
+
+async function run(m: Extract<ToWorker, { type: 'import' }>) {
+  const ctl = new AbortController();
+  jobs.set(m.id, ctl);
+  const t0 = performance.now();
+  const bytes = new Uint8Array(m.bytes);
+  sources.set(m.id, { bytes });
+  try {
+    const resolver = await areas();
+    let last = 0;
+    const r = await importCsv(bytes, {
+      areas: resolver,
+      fileName: m.fileName,
+      existing: m.existing,
+      signal: ctl.signal,
+      chunkSize: 1 << 18,
+      onProgress: (p) => {
+        const now = performance.now();
+        if (now - last < 80) return; // a few updates a second are enough for a bar
+        last = now;
+        post({ type: 'progress', id: m.id, bytes: p.bytes, total: bytes.length, rows: p.rows });
+      }
+    });
+    const t = r.table;
+    const names: string[] = [];
+    for (let i = 0; i < Math.min(t.length, PREVIEW_ROWS); i++) {
+      const p = t.periods[t.period[i]];
+      const found = resolver.byCode(t.areas[t.area[i]].code, p.end);
+      names.push(found.ok ? `${found.area.type} ${found.area.name}`.trim() : '');
+    }
+    const { table: _t, observations: _o, ...summary } = r as typeof r & Record<string, unknown>;
+    void _t;
+    void _o;
+    const table: TableData = {
+      length: t.length,
+      periods: t.periods,
+      areas: t.areas,
+      period: t.period,
+      area: t.area,
+      mc: t.mc,
+      value: t.value,
+      qualifier: t.qualifier,
+      row: t.row,
+      notes: t.notes
+    };
+    const canonical = r.error_count === 0 ? toCanonicalCsv(t) : '';
+    post(
+      {
+        type: 'done',
+        id: m.id,
+        summary: summary as unknown as ImportSummary,
+        table,
+        names,
+        canonical,
+        ms: performance.now() - t0
+      },
+      [t.period.buffer, t.area.buffer, t.mc.buffer, t.value.buffer, t.qualifier.buffer, t.row.buffer]
+    );
+  } catch (e) {
+    const aborted = ctl.signal.aborted;
+    post({ type: 'failed', id: m.id, aborted, message: e instanceof Error ? e.message : String(e) });
+  } finally {
+    jobs.delete(m.id);
+  }
+}
+
+/**
+ * Lines `from`..`to` of a file, numbered from 1 as a spreadsheet numbers rows. A quoted cell spanning lines would
+ * shift the numbers after it; such files are rare in exports and the view is a guide, not the validation.
+ */
+function lines(m: Extract<ToWorker, { type: 'lines' }>) {
+  const source = sources.get(m.id);
+  if (!source) return post({ type: 'lines', id: m.id, from: m.from, lines: [], total: 0 });
+  if (!source.lines) {
+    const d = decodeBytes(source.bytes);
+    source.lines = d.ok ? d.text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/) : [];
+  }
+  const all = source.lines;
+  const from = Math.max(1, m.from);
+  post({
+    type: 'lines',
+    id: m.id,
+    from,
+    lines: all
+      .slice(from - 1, Math.max(from - 1, m.to))
+      .map((l) => (l.length > MAX_LINE ? l.slice(0, MAX_LINE) + '…' : l)),
+    total: all.length
+  });
+}
+
+self.onmessage = (e: MessageEvent<ToWorker>) => {
+  const m = e.data;
+  if (m.type === 'import') void run(m);
+  else if (m.type === 'cancel') jobs.get(m.id)?.abort(new DOMException('Cancelled', 'AbortError'));
+  else if (m.type === 'lines') lines(m);
+  else if (m.type === 'forget') sources.delete(m.id);
+};

@@ -1,0 +1,142 @@
+/** Pure helpers of the upload page: report ids, the reports.json entry, the table rebuilt, figures before/after. */
+import type { Figure } from '$model/figure';
+import type { Report } from '$model/types';
+import { ObservationTable } from '$import/table';
+import type { TableData } from '$import/worker';
+import type { Issue, IssueCode } from '$import/messages';
+
+/** Lowercase ASCII words joined by '-': safe in a report id, a registered file name and a URL. */
+export function slug(s: string, max = 40): string {
+  return (
+    s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[đĐ]/g, 'd')
+      .toLowerCase()
+      .replace(/\.[a-z0-9]{1,4}$/, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, max)
+      .replace(/-+$/, '') || 'report'
+  );
+}
+
+/** `upload-<timestamp>-<slug>`: unique per browser, readable, and valid for `safeFileName`. */
+export function uploadId(title: string, now = new Date()): string {
+  const ts = now
+    .toISOString()
+    .replace(/[-:T]/g, '')
+    .replace(/\.\d+Z$/, '');
+  return `upload-${ts}-${slug(title)}`;
+}
+
+export interface MetaForm {
+  title: string;
+  publisher: string;
+  published: string;
+  url: string;
+  notes: string;
+}
+
+/** The report as stored; its `file` is where the export goes in data/reports/. */
+export function reportOf(id: string, f: MetaForm): Report {
+  return {
+    id,
+    title: f.title.trim(),
+    publisher: f.publisher.trim(),
+    published: f.published,
+    url: f.url.trim(),
+    kind: 'uploaded',
+    notes: f.notes.trim(),
+    file: `${id}.csv`,
+    breaks: []
+  };
+}
+
+/** What is missing before a commit: a title, a publisher, a valid date, an http(s) URL if any. */
+export function metaProblems(f: MetaForm): ('title' | 'publisher' | 'published' | 'url')[] {
+  const out: ('title' | 'publisher' | 'published' | 'url')[] = [];
+  if (!f.title.trim()) out.push('title');
+  if (!f.publisher.trim()) out.push('publisher');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(f.published) || Number.isNaN(Date.parse(f.published)))
+    out.push('published');
+  if (f.url.trim() && !/^https?:\/\/\S+$/i.test(f.url.trim())) out.push('url');
+  return out;
+}
+
+/** The entry to add to data/reports.json, formatted as that file is. */
+export function reportsJsonEntry(r: Report): string {
+  const { id, title, publisher, published, url, kind, notes, file } = r;
+  return JSON.stringify(
+    { id, title, publisher, published, url, kind, notes, file, breaks: r.breaks ?? [] },
+    null,
+    2
+  );
+}
+
+/** The worker's table with the class's methods back: no copy, the typed arrays were transferred. */
+export function tableFrom(data: TableData): ObservationTable {
+  return Object.assign(Object.create(ObservationTable.prototype) as ObservationTable, data);
+}
+
+/** Issues (errors first) with their counts by code, errors first, most frequent first. */
+export function issueCounts(
+  counts: Partial<Record<IssueCode, number>>,
+  errors: Issue[]
+): { code: IssueCode; n: number; error: boolean }[] {
+  const errorCodes = new Set(errors.map((e) => e.code));
+  return (Object.entries(counts) as [IssueCode, number][])
+    .map(([code, n]) => ({ code, n, error: errorCodes.has(code) }))
+    .sort((a, b) => Number(b.error) - Number(a.error) || b.n - a.n);
+}
+
+export interface FigureChange {
+  key: string;
+  period: string;
+  period_start: string;
+  period_end: string;
+  metric: string;
+  category: string;
+  before?: Figure;
+  after?: Figure;
+}
+
+const keyOf = (f: Figure) =>
+  `${f.period_start}/${f.period_end}|${f.area_structure}|${f.metric}|${f.category}`;
+const same = (a: Figure, b: Figure) =>
+  a.value === b.value && a.qualifier === b.qualifier && a.report_id === b.report_id && a.basis === b.basis;
+
+/** The city figures a commit would change: new, replaced or (never expected) gone, in period and metric order. */
+export function figureChanges(before: Figure[], after: Figure[]): FigureChange[] {
+  const old = new Map(before.map((f) => [keyOf(f), f]));
+  const out: FigureChange[] = [];
+  const seen = new Set<string>();
+  for (const f of after) {
+    const k = keyOf(f);
+    seen.add(k);
+    const b = old.get(k);
+    if (!b || !same(b, f)) out.push({ key: k, ...pick(f), before: b, after: f });
+  }
+  for (const [k, b] of old) if (!seen.has(k)) out.push({ key: k, ...pick(b), before: b });
+  return out.sort(
+    (x, y) =>
+      x.period_start.localeCompare(y.period_start) ||
+      x.period_end.localeCompare(y.period_end) ||
+      x.metric.localeCompare(y.metric) ||
+      x.category.localeCompare(y.category)
+  );
+}
+
+const pick = (f: Figure) => ({
+  period: f.period,
+  period_start: f.period_start,
+  period_end: f.period_end,
+  metric: f.metric,
+  category: f.category
+});
+
+/** Bytes as "1,2 MB" in the page's language. */
+export function formatBytes(n: number, lang: 'vi' | 'en'): string {
+  const [v, u] = n >= 1 << 20 ? [n / (1 << 20), 'MB'] : n >= 1024 ? [n / 1024, 'KB'] : [n, 'B'];
+  return `${v.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 })} ${u}`;
+}

@@ -1,0 +1,261 @@
+/**
+ * State of /upload: files validated one after another in the import worker, their preview (first observations and
+ * the city figures before/after, computed in a rolled-back DuckDB transaction), the commit, and the stored uploads.
+ * Nothing is stored until `commit`; cancelling, a failed import or a failed commit leave storage as it was.
+ */
+/* eslint-disable svelte/prefer-svelte-reactivity -- the dates, maps, sets and URL here are bookkeeping that no
+   view reads: reactive versions would only add overhead. */
+import type { ImportedObservation } from '$import/table';
+import type { ObservationTable } from '$import/table';
+import type { ExistingRange } from '$import/pipeline';
+import type { FromWorker, ImportSummary, ToWorker } from '$import/worker';
+import { q, type Connector } from '$db/connector';
+import { revision } from '$db/revision.svelte';
+import type { UploadSummary } from '$db/uploads';
+import {
+  figureChanges,
+  metaProblems,
+  reportOf,
+  tableFrom,
+  uploadId,
+  type FigureChange,
+  type MetaForm
+} from './upload-model';
+
+export type Phase = 'queued' | 'validating' | 'ready' | 'committing' | 'committed' | 'cancelled' | 'failed';
+
+export class UploadJob {
+  readonly id: number;
+  readonly file: File;
+  phase = $state<Phase>('queued');
+  bytes = $state(0);
+  rows = $state(0);
+  summary = $state.raw<ImportSummary | null>(null);
+  preview = $state.raw<(ImportedObservation & { name: string })[]>([]);
+  observations = $state(0);
+  changes = $state.raw<FigureChange[] | null>(null);
+  changesError = $state('');
+  error = $state('');
+  meta = $state<MetaForm>({ title: '', publisher: '', published: '', url: '', notes: '' });
+  lines = $state.raw<{ from: number; lines: string[]; total: number; focus: number } | null>(null);
+  committedId = $state('');
+  /** Worker time from bytes to table, for the record. */
+  ms = 0;
+  table: ObservationTable | null = null;
+  canonical = '';
+
+  problems = $derived(metaProblems(this.meta));
+  canCommit = $derived(
+    this.phase === 'ready' && this.summary?.error_count === 0 && this.problems.length === 0
+  );
+
+  constructor(id: number, file: File) {
+    this.id = id;
+    this.file = file;
+    this.meta.title = file.name.replace(/\.[^.]+$/, '');
+    this.meta.published = new Date().toISOString().slice(0, 10);
+  }
+}
+
+let nextId = 1;
+
+export class UploadState {
+  jobs = $state.raw<UploadJob[]>([]);
+  stored = $state.raw<UploadSummary[]>([]);
+  storedError = $state('');
+  private worker: Worker | null = null;
+  /** Each job's message handler (progress, lines, result), kept while the job is shown. */
+  private waiting = new Map<number, (m: FromWorker) => void>();
+  /** Jobs the worker is importing now. */
+  private running = new Set<number>();
+  private queue: Promise<void> = Promise.resolve();
+  private db: Promise<Connector> | null = null;
+  private dbReady: Connector | null = null;
+
+  /** On mount: list the stored uploads, and start DuckDB (needed for every preview and commit). */
+  async init() {
+    await this.refreshStored();
+    void this.getDb().catch(() => undefined);
+  }
+
+  private getDb(): Promise<Connector> {
+    this.db ??= import('$db/client').then((m) => m.getDb()).then((db) => (this.dbReady = db));
+    this.db.catch(() => (this.db = null));
+    return this.db;
+  }
+
+  async refreshStored() {
+    try {
+      const { listUploads } = await import('$db/uploads');
+      this.stored = await listUploads();
+      this.storedError = '';
+    } catch (e) {
+      this.storedError = String(e);
+    }
+  }
+
+  private ensureWorker(): Worker {
+    if (!this.worker) {
+      this.worker = new Worker(new URL('../import/worker.ts', import.meta.url), { type: 'module' });
+      this.worker.onmessage = (e: MessageEvent<FromWorker>) => this.waiting.get(e.data.id)?.(e.data);
+    }
+    return this.worker;
+  }
+
+  private send(m: ToWorker, transfer: Transferable[] = []) {
+    this.ensureWorker().postMessage(m, transfer);
+  }
+
+  addFiles(files: Iterable<File>) {
+    for (const file of files) {
+      const job = new UploadJob(nextId++, file);
+      this.jobs = [...this.jobs, job];
+      this.queue = this.queue.then(() => this.validate(job));
+    }
+  }
+
+  /** Periods real reports already hold, for overlap warnings; only when DuckDB is already loaded (never waits). */
+  private async existing(): Promise<ExistingRange[]> {
+    if (!this.dbReady) return [];
+    return this.dbReady.query<ExistingRange & Record<string, unknown>>(
+      q(`SELECT DISTINCT o.area_code, o.metric, o.period_start::VARCHAR AS period_start,
+                o.period_end::VARCHAR AS period_end, o.report_id AS report
+         FROM observations o JOIN reports r ON r.id = o.report_id WHERE r.kind <> 'demo'`)
+    );
+  }
+
+  private async validate(job: UploadJob) {
+    if (job.phase !== 'queued') return;
+    job.phase = 'validating';
+    const bytes = await job.file.arrayBuffer();
+    const existing = await this.existing().catch(() => []);
+    if (job.phase !== 'validating') return; // cancelled while the file was read
+    const done = new Promise<FromWorker>((resolve) => {
+      this.waiting.set(job.id, (m) => {
+        if (m.type === 'progress') [job.bytes, job.rows] = [m.bytes, m.rows];
+        else if (m.type === 'lines') job.lines = { ...m, focus: job.lines?.focus ?? m.from };
+        else resolve(m);
+      });
+    });
+    this.running.add(job.id);
+    this.send({ type: 'import', id: job.id, bytes, fileName: job.file.name, existing }, [bytes]);
+    const m = await done;
+    this.running.delete(job.id);
+    // Cancel may have run while awaiting: TypeScript's narrowing above does not know.
+    const phase = job.phase as Phase;
+    if (m.type === 'failed') {
+      if (phase !== 'cancelled') [job.phase, job.error] = ['failed', m.message];
+      this.send({ type: 'forget', id: job.id });
+      return;
+    }
+    if (m.type !== 'done' || phase !== 'validating') return;
+    job.ms = m.ms;
+    job.summary = m.summary;
+    [job.bytes, job.rows] = [job.file.size, m.summary.rows];
+    const table = tableFrom(m.table);
+    job.table = table;
+    job.observations = table.length;
+    // Only the first observations (as many as the worker named) become objects, for the preview.
+    const n = Math.min(table.length, m.names.length);
+    job.preview = Array.from({ length: n }, (_, i) => ({ ...table.get(i), name: m.names[i] }));
+    job.canonical = m.canonical;
+    job.phase = 'ready';
+    if (m.summary.error_count === 0 && table.length > 0) void this.previewChanges(job);
+  }
+
+  private async previewChanges(job: UploadJob) {
+    try {
+      const { previewCityFigures } = await import('$db/uploads');
+      const report = reportOf(`upload-preview-${job.id}`, { ...job.meta, title: 'preview' });
+      const { before, after } = await previewCityFigures(await this.getDb(), report, job.canonical);
+      job.changes = figureChanges(before, after);
+    } catch (e) {
+      job.changesError = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  /** Stops a validation in progress (the worker aborts; if it does not answer, it is replaced) or drops a file. */
+  cancel(job: UploadJob) {
+    if (job.phase === 'committing' || job.phase === 'committed') return;
+    const running = job.phase === 'validating';
+    job.phase = 'cancelled';
+    job.table = null;
+    job.canonical = '';
+    if (!running) return void this.send({ type: 'forget', id: job.id });
+    this.send({ type: 'cancel', id: job.id });
+    const answer = this.waiting.get(job.id);
+    setTimeout(() => {
+      if (!this.running.has(job.id)) return;
+      this.worker?.terminate();
+      this.worker = null;
+      answer?.({ type: 'failed', id: job.id, aborted: true, message: 'terminated' });
+    }, 1000);
+  }
+
+  dismiss(job: UploadJob) {
+    this.cancel(job);
+    this.waiting.delete(job.id);
+    this.jobs = this.jobs.filter((j) => j !== job);
+  }
+
+  /** Asks the worker for the source lines around a spreadsheet row. */
+  showRow(job: UploadJob, row: number) {
+    job.lines = { from: Math.max(1, row - 12), lines: job.lines?.lines ?? [], total: 0, focus: row };
+    this.send({ type: 'lines', id: job.id, from: Math.max(1, row - 12), to: row + 12 });
+  }
+
+  async commit(job: UploadJob) {
+    if (!job.canCommit || !job.table || !job.summary) return;
+    job.phase = 'committing';
+    job.error = '';
+    try {
+      const { commitUpload } = await import('$db/uploads');
+      const id = uploadId(job.meta.title || job.file.name);
+      await commitUpload(await this.getDb(), {
+        meta: reportOf(id, job.meta),
+        csv: job.canonical,
+        fileName: job.file.name,
+        uploadedAt: new Date().toISOString(),
+        rows: job.summary.rows,
+        observations: job.table.length
+      });
+      job.committedId = id;
+      job.phase = 'committed';
+      job.table = null;
+      job.canonical = '';
+      this.send({ type: 'forget', id: job.id });
+      revision.bump();
+    } catch (e) {
+      job.phase = 'ready';
+      job.error = e instanceof Error ? e.message : String(e);
+    }
+    await this.refreshStored();
+  }
+
+  async remove(id: string) {
+    try {
+      const { removeUpload } = await import('$db/uploads');
+      await removeUpload(await this.getDb(), id);
+      revision.bump();
+    } catch (e) {
+      this.storedError = e instanceof Error ? e.message : String(e);
+    }
+    await this.refreshStored();
+  }
+
+  /** Saves a stored upload as `<id>.csv`, the canonical layout data/reports/ takes. */
+  async download(id: string) {
+    const { getUpload } = await import('$db/uploads');
+    const u = await getUpload(id);
+    if (!u) return;
+    const url = URL.createObjectURL(new Blob([u.csv], { type: 'text/csv;charset=utf-8' }));
+    const a = Object.assign(document.createElement('a'), { href: url, download: u.meta.file });
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  destroy() {
+    this.worker?.terminate();
+    this.worker = null;
+  }
+}
