@@ -8,7 +8,7 @@ import { join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CHARTS } from '$charts/registry';
 
-const BUILD = 'build';
+const BUILD = process.env.E2E_BUILD_DIR ?? 'build';
 const LIMIT = 150 * 1024;
 
 function htmlFiles(dir: string): string[] {

@@ -7,7 +7,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { arrowRows, type Connector, type Query, type Row } from './connector';
+import { arrowRows, safeTableName, type Connector, type Query, type Row } from './connector';
 
 /** Opens a new database in a new worker. Most callers want the shared one from `$db/client`. */
 export async function openBrowserDb(): Promise<Connector> {
@@ -37,6 +37,9 @@ export async function openBrowserDb(): Promise<Connector> {
     },
     async dropFile(name) {
       await db.dropFile(name);
+    },
+    async importArrow(table, ipc, create) {
+      await conn.insertArrowFromIPCStream(ipc, { name: safeTableName(table), create });
     }
   };
 }

@@ -2,7 +2,8 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createDuckDB, NODE_RUNTIME, VoidLogger, type DuckDBBindings } from '@duckdb/duckdb-wasm/blocking';
-import { arrowRows, type Connector, type Query, type Row } from './connector';
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import { arrowRows, safeTableName, type Connector, type Query, type Row } from './connector';
 
 /** Opens a fresh in-memory database (~0.75 s): create one per process or test file. */
 export async function openNodeDb(): Promise<Connector> {
@@ -33,6 +34,15 @@ export async function openNodeDb(): Promise<Connector> {
     },
     async dropFile(name) {
       db.dropFile(name);
+    },
+    async importArrow(table, ipc, create) {
+      conn.insertArrowFromIPCStream(ipc, { name: safeTableName(table), create });
+    },
+    async exportArrow(sql) {
+      // The engine returns the IPC *file* format with its own bundled Arrow classes; read it with the app's Arrow
+      // and write the *stream* format that insertArrowFromIPCStream takes.
+      const file = db.runQuery((conn as unknown as { _conn: number })._conn, sql);
+      return tableToIPC(tableFromIPC(file), 'stream');
     }
   };
 }

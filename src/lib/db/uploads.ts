@@ -115,7 +115,8 @@ function inOuterTransaction(db: Connector): Connector {
       return db.query(query);
     },
     registerFile: (n, d) => db.registerFile(n, d),
-    dropFile: (n) => db.dropFile(n)
+    dropFile: (n) => db.dropFile(n),
+    importArrow: (t, b, c) => db.importArrow(t, b, c)
   };
 }
 
