@@ -48,12 +48,14 @@ const DERIVED: SnapshotTable[] = ['area_paths', 'figures'];
 
 /**
  * Loads the build's snapshot of every table (Arrow IPC, made at build time from the same `loadBundle`), which skips
- * parsing CSVs and deriving `figures` in the browser. With `extraReports` (uploads), `figures` is derived anew.
+ * parsing CSVs and deriving `figures` in the browser. When `extraReports` (this browser's uploads) added reports,
+ * `figures` is derived anew. Observations are always loaded: an upload's preview and commit rebuild `figures` from
+ * them, and a rebuild from uploads alone would drop every bundled figure.
  */
 export async function loadSnapshot(
   db: Connector,
   fetchTable: (table: SnapshotTable) => Promise<Uint8Array>,
-  extraReports?: (db: Connector) => Promise<boolean>
+  extraReports?: (db: Connector) => Promise<void>
 ): Promise<void> {
   const mark = (name: string) => globalThis.performance?.mark?.(`antq:db:${name}`);
   mark('start');
@@ -62,9 +64,9 @@ export async function loadSnapshot(
   for (const [i, table] of SNAPSHOT_TABLES.entries())
     await db.importArrow(table, bytes[i], DERIVED.includes(table));
   mark('reports');
-  if (await extraReports?.(db)) {
-    mark('uploads');
-    await refreshFigures(db);
-  }
+  await extraReports?.(db);
+  mark('uploads');
+  const [added] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM reports WHERE kind = 'uploaded'`);
+  if (added.n > 0) await refreshFigures(db);
   mark('figures');
 }

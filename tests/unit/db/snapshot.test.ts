@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBundle, loadSnapshot, SNAPSHOT_TABLES, type SnapshotTable } from '$db/bundle';
 import { openNodeDb } from '$db/node';
 import { areaSeries } from '$db/queries/series';
-import { refreshFigures } from '$db/figures';
+import { loadReport } from '$db/schema';
 import { diskBundle } from '../../../src/lib/server/bundle';
 
 describe('prebuilt snapshot', () => {
@@ -23,8 +23,38 @@ describe('prebuilt snapshot', () => {
     );
     expect(tips).toMatchObject({ value: 208229, kind: 'published', period_start: '2013-01-01' });
 
-    // Derived tables can be rebuilt from the snapshot's loaded data (what happens when uploads exist).
-    await refreshFigures(fresh);
-    expect(await fresh.query(areaSeries('001'))).toEqual(expected);
+    // With an upload, the bundled observations are fetched too and figures are derived anew from all of them.
+    const withUpload = await openNodeDb();
+    await loadSnapshot(
+      withUpload,
+      async (t) => ipc.get(t)!,
+      async (db) => {
+        const csv =
+          'period,period_start,period_end,area_code,metric,category,value,qualifier,note\n2026,2026-01-01,2026-12-31,01,tips,,1234,exact,\n';
+        await loadReport(
+          db,
+          {
+            id: 'up-1',
+            title: 't',
+            publisher: 'p',
+            published: '2026-11-25',
+            url: '',
+            kind: 'uploaded',
+            notes: '',
+            file: 'u.csv'
+          },
+          csv
+        );
+      }
+    );
+    expect(await withUpload.query(areaSeries('001'))).toEqual(expected);
+    const city = await withUpload.query(areaSeries('01'));
+    expect(city.find((f) => f.period === '2026' && f.metric === 'tips')).toMatchObject({
+      value: 1234,
+      kind: 'uploaded'
+    });
+    expect(city.filter((f) => f.period === '2013–2018').length).toBe(
+      (await built.query(areaSeries('01'))).filter((f) => f.period === '2013–2018').length
+    );
   }, 180_000);
 });
