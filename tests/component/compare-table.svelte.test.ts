@@ -3,35 +3,8 @@ import { describe, expect, it } from 'vitest';
 import CompareTable from '$ui/CompareTable.svelte';
 import HeadlineTiles from '$ui/HeadlineTiles.svelte';
 import { compareRows, headlines, periodsOf } from '$model/compare';
-import type { Figure } from '$model/figure';
+import { fig } from '../fixtures/figures';
 
-const fig = (
-  period: string,
-  start: string,
-  end: string,
-  metric: string,
-  category: string,
-  value: number,
-  extra: Partial<Figure> = {}
-): Figure => ({
-  period,
-  period_start: start,
-  period_end: end,
-  area_code: '01',
-  area_level: 'city',
-  area_structure: 'hn2019',
-  metric,
-  category,
-  value,
-  qualifier: 'exact',
-  note: '',
-  report_id: 'r1',
-  kind: 'published',
-  basis: 'reported',
-  n_parts: 1,
-  n_candidates: 1,
-  ...extra
-});
 const figures = [
   fig('2013–2018', '2013-01-01', '2018-12-31', 'tips', '', 208229),
   fig('2013–2018', '2013-01-01', '2018-12-31', 'disputes_resolved', '', 15000, { qualifier: 'more_than' }),
