@@ -20,15 +20,24 @@ export async function openBrowserDb(): Promise<Connector> {
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
   await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
   const conn = await db.connect();
+  const statements = new Map<string, ReturnType<typeof conn.prepare>>();
   return {
     async query<T extends Row>(query: Query<T> | string): Promise<T[]> {
       const { sql, params } = typeof query === 'string' ? { sql: query, params: [] } : query;
       if (params.length === 0) return arrowRows<T>(await conn.query(sql));
-      const stmt = await conn.prepare(sql);
+      // Prepared statements are kept per SQL text: each prepare/close is a round trip to the worker, and a view
+      // re-runs the same few builders with new parameters on every change.
+      const run = async () => {
+        let stmt = statements.get(sql);
+        if (!stmt) statements.set(sql, (stmt = conn.prepare(sql)));
+        return arrowRows<T>(await (await stmt).query(...params));
+      };
       try {
-        return arrowRows<T>(await stmt.query(...params));
-      } finally {
-        await stmt.close();
+        return await run();
+      } catch {
+        // A kept statement can go stale (its tables were replaced): prepare it once more, and let a real error out.
+        statements.delete(sql);
+        return run();
       }
     },
     async registerFile(name, data) {

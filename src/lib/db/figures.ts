@@ -81,7 +81,10 @@ SELECT period, period_start, period_end, area_code, area_level, area_structure, 
 FROM candidates
 WINDOW w AS (PARTITION BY period_start, period_end, area_structure, area_code, metric, category)
 QUALIFY row_number() OVER (w ORDER BY kind = 'demo', basis = 'sum_of_children', kind = 'uploaded',
-                                      basis = 'sum_of_categories', published DESC, report_id) = 1;
+                                      basis = 'sum_of_categories', published DESC, report_id) = 1
+-- Stored by area: a view asks for one area (or one parent's children) at a time, and DuckDB's per-row-group
+-- min/max then skips most of a million-row table.
+ORDER BY area_structure, area_code, metric, period_start, category;
 `;
 
 /** Rebuilds the `figures` table after reports were added or removed. */
