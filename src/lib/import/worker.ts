@@ -14,10 +14,11 @@ import type { ObservationTable } from './table';
 export const PREVIEW_ROWS = 200;
 
 export type ToWorker =
-  | { type: 'import'; id: number; bytes: ArrayBuffer; fileName: string; existing: ExistingRange[] }
+  | { type: 'import'; id: number; file: Blob; fileName: string; existing: ExistingRange[] }
   | { type: 'cancel'; id: number }
   | { type: 'lines'; id: number; from: number; to: number }
-  | { type: 'forget'; id: number };
+  | { type: 'forget'; id: number }
+  | { type: 'canonical'; id: number };
 
 export interface ImportSummary {
   file: string;
@@ -48,11 +49,17 @@ export type FromWorker =
       table: TableData;
       /** Area names of the first PREVIEW_ROWS observations (codes repeat across the 2025 reform). */
       names: string[];
-      canonical: string;
+      /**
+       * The canonical CSV as a Blob made here: a Blob crosses threads and goes into IndexedDB by reference, and DuckDB
+       * reads it back with `arrayBuffer()` off the page's thread — where encoding or copying megabytes would block it.
+       */
+      canonical: Blob;
       ms: number;
     }
   | { type: 'failed'; id: number; aborted: boolean; message: string }
-  | { type: 'lines'; id: number; from: number; lines: string[]; total: number };
+  | { type: 'lines'; id: number; from: number; lines: string[]; total: number }
+  /** A fresh copy of the canonical CSV's bytes, transferred: for DuckDB, which takes the buffer it is given. */
+  | { type: 'canonical'; id: number; bytes: Uint8Array };
 
 const areaUrls = import.meta.glob('/data/areas/*.csv', {
   query: '?url',
@@ -84,7 +91,7 @@ function areas(): Promise<AreaResolver> {
 
 const jobs = new Map<number, AbortController>();
 /** Each file's bytes until the page forgets it, decoded into lines only if someone asks to see them. */
-const sources = new Map<number, { bytes: Uint8Array; lines?: string[] }>();
+const sources = new Map<number, { bytes: Uint8Array; lines?: string[]; canonical?: Uint8Array }>();
 const MAX_LINE = 400;
 
 const post = (m: FromWorker, transfer: Transferable[] = []) =>
@@ -94,9 +101,10 @@ async function run(m: Extract<ToWorker, { type: 'import' }>) {
   const ctl = new AbortController();
   jobs.set(m.id, ctl);
   const t0 = performance.now();
-  const bytes = new Uint8Array(m.bytes);
-  sources.set(m.id, { bytes });
   try {
+    // The File is read here, not on the page: reading 65 MB there costs the page a long task.
+    const bytes = new Uint8Array(await m.file.arrayBuffer());
+    sources.set(m.id, { bytes });
     const resolver = await areas();
     let last = 0;
     const r = await importCsv(bytes, {
@@ -134,7 +142,9 @@ async function run(m: Extract<ToWorker, { type: 'import' }>) {
       row: t.row,
       notes: t.notes
     };
-    const canonical = r.error_count === 0 ? toCanonicalCsv(t) : '';
+    const encoded = new TextEncoder().encode(r.error_count === 0 ? toCanonicalCsv(t) : '');
+    sources.get(m.id)!.canonical = encoded;
+    const canonical = new Blob([encoded], { type: 'text/csv' });
     post(
       {
         type: 'done',
@@ -185,4 +195,8 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
   else if (m.type === 'cancel') jobs.get(m.id)?.abort(new DOMException('Cancelled', 'AbortError'));
   else if (m.type === 'lines') lines(m);
   else if (m.type === 'forget') sources.delete(m.id);
+  else if (m.type === 'canonical') {
+    const bytes = sources.get(m.id)?.canonical?.slice() ?? new Uint8Array(0);
+    post({ type: 'canonical', id: m.id, bytes }, [bytes.buffer]);
+  }
 };

@@ -1,5 +1,6 @@
 /** Pure helpers of the upload page: report ids, the reports.json entry, the table rebuilt, figures before/after. */
 import type { Figure } from '$model/figure';
+import { formatNumber } from '$i18n/format';
 import type { Report } from '$model/types';
 import { ObservationTable } from '$import/table';
 import type { TableData } from '$import/worker';
@@ -135,8 +136,8 @@ const pick = (f: Figure) => ({
   category: f.category
 });
 
-/** Bytes as "1,2 MB" in the page's language. */
+/** Bytes as "1,2 MB" in the page's language (cached formatters: toLocaleString builds one per call). */
 export function formatBytes(n: number, lang: 'vi' | 'en'): string {
   const [v, u] = n >= 1 << 20 ? [n / (1 << 20), 'MB'] : n >= 1024 ? [n / 1024, 'KB'] : [n, 'B'];
-  return `${v.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 })} ${u}`;
+  return `${formatNumber(v < 100 ? Math.round(v * 10) / 10 : Math.round(v), lang)} ${u}`;
 }

@@ -42,7 +42,7 @@ export class UploadJob {
   /** Worker time from bytes to table, for the record. */
   ms = 0;
   table: ObservationTable | null = null;
-  canonical = '';
+  canonical: Blob | null = null;
 
   problems = $derived(metaProblems(this.meta));
   canCommit = $derived(
@@ -66,6 +66,7 @@ export class UploadState {
   private worker: Worker | null = null;
   /** Each job's message handler (progress, lines, result), kept while the job is shown. */
   private waiting = new Map<number, (m: FromWorker) => void>();
+  private bytesWanted = new Map<number, (b: Uint8Array) => void>();
   /** Jobs the worker is importing now. */
   private running = new Set<number>();
   private queue: Promise<void> = Promise.resolve();
@@ -127,18 +128,18 @@ export class UploadState {
   private async validate(job: UploadJob) {
     if (job.phase !== 'queued') return;
     job.phase = 'validating';
-    const bytes = await job.file.arrayBuffer();
     const existing = await this.existing().catch(() => []);
-    if (job.phase !== 'validating') return; // cancelled while the file was read
+    if (job.phase !== 'validating') return; // cancelled meanwhile
     const done = new Promise<FromWorker>((resolve) => {
       this.waiting.set(job.id, (m) => {
         if (m.type === 'progress') [job.bytes, job.rows] = [m.bytes, m.rows];
         else if (m.type === 'lines') job.lines = { ...m, focus: job.lines?.focus ?? m.from };
+        else if (m.type === 'canonical') this.bytesWanted.get(job.id)?.(m.bytes);
         else resolve(m);
       });
     });
     this.running.add(job.id);
-    this.send({ type: 'import', id: job.id, bytes, fileName: job.file.name, existing }, [bytes]);
+    this.send({ type: 'import', id: job.id, file: job.file, fileName: job.file.name, existing });
     const m = await done;
     this.running.delete(job.id);
     // Cancel may have run while awaiting: TypeScript's narrowing above does not know.
@@ -167,11 +168,23 @@ export class UploadState {
     try {
       const { previewCityFigures } = await import('$db/uploads');
       const report = reportOf(`upload-preview-${job.id}`, { ...job.meta, title: 'preview' });
-      const { before, after } = await previewCityFigures(await this.getDb(), report, job.canonical);
+      const bytes = await this.canonicalBytes(job);
+      const { before, after } = await previewCityFigures(await this.getDb(), report, bytes);
       job.changes = figureChanges(before, after);
     } catch (e) {
       job.changesError = e instanceof Error ? e.message : String(e);
     }
+  }
+
+  /** The canonical CSV's bytes, copied and transferred by the worker: no megabytes copied on this thread. */
+  private canonicalBytes(job: UploadJob): Promise<Uint8Array> {
+    return new Promise((resolve) => {
+      this.bytesWanted.set(job.id, (b) => {
+        this.bytesWanted.delete(job.id);
+        resolve(b);
+      });
+      this.send({ type: 'canonical', id: job.id });
+    });
   }
 
   /** Stops a validation in progress (the worker aborts; if it does not answer, it is replaced) or drops a file. */
@@ -180,7 +193,7 @@ export class UploadState {
     const running = job.phase === 'validating';
     job.phase = 'cancelled';
     job.table = null;
-    job.canonical = '';
+    job.canonical = null;
     if (!running) return void this.send({ type: 'forget', id: job.id });
     this.send({ type: 'cancel', id: job.id });
     const answer = this.waiting.get(job.id);
@@ -205,24 +218,29 @@ export class UploadState {
   }
 
   async commit(job: UploadJob) {
-    if (!job.canCommit || !job.table || !job.summary) return;
+    if (!job.canCommit || !job.table || !job.summary || !job.canonical) return;
     job.phase = 'committing';
     job.error = '';
     try {
       const { commitUpload } = await import('$db/uploads');
       const id = uploadId(job.meta.title || job.file.name);
-      await commitUpload(await this.getDb(), {
-        meta: reportOf(id, job.meta),
-        csv: job.canonical,
-        fileName: job.file.name,
-        uploadedAt: new Date().toISOString(),
-        rows: job.summary.rows,
-        observations: job.table.length
-      });
+      const bytes = await this.canonicalBytes(job);
+      await commitUpload(
+        await this.getDb(),
+        {
+          meta: reportOf(id, job.meta),
+          csv: job.canonical,
+          fileName: job.file.name,
+          uploadedAt: new Date().toISOString(),
+          rows: job.summary.rows,
+          observations: job.table.length
+        },
+        bytes
+      );
       job.committedId = id;
       job.phase = 'committed';
       job.table = null;
-      job.canonical = '';
+      job.canonical = null;
       this.send({ type: 'forget', id: job.id });
       revision.bump();
     } catch (e) {
@@ -248,7 +266,7 @@ export class UploadState {
     const { getUpload } = await import('$db/uploads');
     const u = await getUpload(id);
     if (!u) return;
-    const url = URL.createObjectURL(new Blob([u.csv], { type: 'text/csv;charset=utf-8' }));
+    const url = URL.createObjectURL(u.csv);
     const a = Object.assign(document.createElement('a'), { href: url, download: u.meta.file });
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);

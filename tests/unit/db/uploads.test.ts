@@ -28,7 +28,7 @@ const areas = createAreaResolver({
 });
 
 let db: Connector;
-let csv: string;
+let csv: Blob;
 const meta = (id: string): Report => ({
   id,
   title: 'Test upload',
@@ -57,7 +57,7 @@ beforeAll(async () => {
   db = await openNodeDb();
   await loadBundle(db, diskBundle());
   const r = await importCsv(readFileSync('tests/fixtures/upload/valid-long.csv'), { areas });
-  csv = toCanonicalCsv(r.table);
+  csv = new Blob([toCanonicalCsv(r.table)], { type: 'text/csv' });
 }, 120_000);
 
 describe('uploads: DuckDB and IndexedDB together', { timeout: 120_000 }, () => {
@@ -77,7 +77,7 @@ describe('uploads: DuckDB and IndexedDB together', { timeout: 120_000 }, () => {
     await commitUpload(db, upload('upload-1-test'));
     expect(await countUploads()).toBe(1);
     expect((await listUploads())[0]).not.toHaveProperty('csv');
-    expect((await getUpload('upload-1-test'))?.csv).toBe(csv);
+    expect(await (await getUpload('upload-1-test'))?.csv.text()).toBe(await csv.text());
     expect(await tips('2025-H1')).toMatchObject({ value: 51234, kind: 'uploaded' });
     expect(await tips('2024', '001')).toMatchObject({ value: 1111, kind: 'uploaded' });
 
@@ -96,7 +96,7 @@ describe('uploads: DuckDB and IndexedDB together', { timeout: 120_000 }, () => {
 
   it('stores nothing anywhere when DuckDB refuses the report', async () => {
     const start = await city();
-    const bad = csv.replace(',001,tips', ',99999,tips');
+    const bad = new Blob([(await csv.text()).replace(',001,tips', ',99999,tips')]);
     await expect(commitUpload(db, upload('upload-2-bad', bad))).rejects.toThrow(/reference units/);
     expect(await countUploads()).toBe(0);
     expect(await city()).toBe(start);
