@@ -27,7 +27,9 @@ export default defineConfig({
           name: 'server',
           environment: 'node',
           include: ['tests/unit/**/*.test.ts'],
-          testTimeout: 30_000
+          // Each SQL test file opens DuckDB-WASM and loads the bundled data; on 2 shared cores that can take a while.
+          testTimeout: 120_000,
+          hookTimeout: 120_000
         }
       },
       {

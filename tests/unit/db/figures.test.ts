@@ -87,3 +87,45 @@ describe('figures on the bundled data', () => {
     });
   });
 });
+
+describe('partial coverage', () => {
+  it('never lets two districts’ real figures stand for the city, and marks a partial sum as "more than"', async () => {
+    const up = await openNodeDb();
+    await loadBundle(up, {
+      ...diskBundle(),
+      extraReports: async (db) => {
+        const csv =
+          'period,period_start,period_end,area_code,metric,category,value,qualifier,note\n' +
+          '2024,2024-01-01,2024-12-31,001,tips,,1111,exact,\n2024,2024-01-01,2024-12-31,002,tips,,2222,exact,\n' +
+          '2022-H1,2022-01-01,2022-06-30,001,patrol_turns,,500,exact,\n';
+        const { loadReport } = await import('$db/schema');
+        await loadReport(
+          db,
+          {
+            id: 'up',
+            title: 't',
+            publisher: 'p',
+            published: '2026-11-25',
+            url: '',
+            kind: 'uploaded',
+            notes: '',
+            file: 'u.csv'
+          },
+          csv
+        );
+      }
+    });
+    const city = await up.query(areaSeries('01'));
+    const tips2024 = city.find((f) => f.period === '2024' && f.metric === 'tips' && f.category === '')!;
+    expect(tips2024).toMatchObject({ kind: 'demo', basis: 'sum_of_children' }); // the complete demo sum, marked demo
+    expect(tips2024.value).not.toBe(3333);
+    // Where only a partial sum exists, it is shown as a lower bound.
+    const patrolH1 = city.find((f) => f.period === '2022-H1' && f.metric === 'patrol_turns')!;
+    expect(patrolH1).toMatchObject({ value: 500, qualifier: 'more_than', kind: 'uploaded' });
+    // The district itself shows the uploaded real figure.
+    const ba = (await up.query(areaSeries('001'))).find(
+      (f) => f.period === '2024' && f.metric === 'tips' && f.category === ''
+    )!;
+    expect(ba).toMatchObject({ value: 1111, kind: 'uploaded', basis: 'reported' });
+  }, 120_000);
+});
