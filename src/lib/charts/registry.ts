@@ -3,8 +3,9 @@
  * Dashboard pages, embeds and screenshot tests all read charts from here, so a chart is defined once.
  */
 import type { Connector } from '$db/connector';
-import { areaByCode, childAreas } from '$db/queries/areas';
-import { areaSeries, childSeries } from '$db/queries/series';
+import { allAreas, childAreas, type AreaRow } from '$db/queries/areas';
+import { areaMetricSeries, childrenInPeriod, childSeries, childTotalSeries } from '$db/queries/series';
+import { derivedReady } from '$db/derived';
 import type { Figure } from '$model/figure';
 import { categoryBars, periodsOf, type PeriodInfo } from '$model/compare';
 import { categoryName, requireMetric } from '$model/metrics';
@@ -33,11 +34,38 @@ export function needsPerYear(figures: Figure[], metric: string): boolean {
   return years.size > 1;
 }
 
+// Reference units never change once a database is loaded: one query per database, then lookups in memory.
+const unitsOf = new WeakMap<Connector, Promise<Map<string, AreaRow>>>();
+function units(db: Connector): Promise<Map<string, AreaRow>> {
+  let u = unitsOf.get(db);
+  if (!u) {
+    u = db.query(allAreas()).then((rows) => new Map(rows.map((a) => [a.code, a])));
+    unitsOf.set(db, u);
+    u.catch(() => unitsOf.delete(db));
+  }
+  return u;
+}
+
 /** "Quận Ba Đình": unit names are proper names in both languages, so the Vietnamese type word stays. */
 async function areaName(db: Connector, code: string): Promise<string> {
-  const [a] = await db.query(areaByCode(code));
+  const a = (await units(db)).get(code);
   if (!a) return code;
   return code === '01' ? a.name : `${a.type} ${a.name}`;
+}
+
+/** One metric's figures for a unit: from the small derived table for the city and districts (what pickers offer). */
+async function unitMetricSeries(db: Connector, area: string, metric: string, totalsOnly = false) {
+  const level = (await units(db)).get(area)?.level;
+  const upper = level === 'city' || level === 'district';
+  if (upper) await derivedReady(db);
+  return (await db.query(areaMetricSeries(area, metric, { upper, totalsOnly }))) as unknown as Figure[];
+}
+
+/** A period key `start/end` as its two dates; null for the latest period, undefined when it is malformed. */
+function periodDates(key: string): [string, string] | null | undefined {
+  if (!key) return null;
+  const m = /^(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/.exec(key);
+  return m ? [m[1], m[2]] : undefined;
 }
 
 const city = (p: Partial<ChartParams> = {}): ChartParams => ({
@@ -84,8 +112,7 @@ function periodBars(opts: {
     controls: opts.fixedMetric ? ['area'] : ['area', 'metric'],
     async load(db, p) {
       const metric = opts.fixedMetric ?? p.metric;
-      const all = (await db.query(areaSeries(p.area))) as unknown as Figure[];
-      const figures = all.filter((f) => f.metric === metric && (!opts.totalsOnly || f.category === ''));
+      const figures = await unitMetricSeries(db, p.area, metric, opts.totalsOnly);
       const perYear = !opts.normalize && needsPerYear(figures, metric);
       return {
         figures,
@@ -107,14 +134,20 @@ const childrenRanked: ChartDef<Ranked> = {
   defaults: city({ metric: 'disputes_resolved' }),
   controls: ['area', 'metric', 'period'],
   async load(db, p) {
-    const all = (await db.query(childSeries(p.area, p.metric))) as unknown as Figure[];
-    const period = pickPeriod(all, p.period);
-    const figures = inPeriod(all, period).filter((f) => f.category === '');
-    const names = new Map((await db.query(childAreas(p.area))).map((a) => [a.code, `${a.type} ${a.name}`]));
+    // One statement for the children's totals in the period (resolving "latest" in SQL) over a derived table.
+    const dates = periodDates(p.period);
+    let rows: (Figure & { label: string })[] = [];
+    if (dates !== undefined) {
+      await derivedReady(db);
+      rows = await db.query(childrenInPeriod(p.area, p.metric, dates?.[0] ?? null, dates?.[1] ?? null));
+    }
+    const labels = new Map(rows.map((r) => [r.area_code, r.label]));
+    const figures: Figure[] = rows.map(({ label: _, ...f }) => f);
+    const period = periodsOf(figures)[0];
     const items = ranked(
       figures.map((f) => ({
         key: f.area_code,
-        label: names.get(f.area_code) ?? f.area_code,
+        label: labels.get(f.area_code) ?? f.area_code,
         value: f.value,
         qualifier: f.qualifier,
         kind: f.kind,
@@ -138,9 +171,7 @@ const modelCommunes: ChartDef<Ranked> = {
   defaults: city({ metric: 'model_communes' }),
   controls: ['area', 'period'],
   async load(db, p) {
-    const all = ((await db.query(areaSeries(p.area))) as unknown as Figure[]).filter(
-      (f) => f.metric === 'model_communes' && f.category !== ''
-    );
+    const all = (await unitMetricSeries(db, p.area, 'model_communes')).filter((f) => f.category !== '');
     const period = pickPeriod(all, p.period);
     const figures = inPeriod(all, period);
     const m = requireMetric('model_communes');
@@ -190,9 +221,8 @@ const districtMultiples: ChartDef<MultiplesShape> = {
   defaults: city({ metric: 'tips' }),
   controls: ['metric'],
   async load(db, p) {
-    const figures = ((await db.query(childSeries('01', p.metric))) as unknown as Figure[]).filter(
-      (f) => f.category === ''
-    );
+    await derivedReady(db);
+    const figures = (await db.query(childTotalSeries('01', p.metric))) as unknown as Figure[];
     const units = await db.query(childAreas('01'));
     return {
       figures,

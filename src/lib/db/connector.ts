@@ -27,14 +27,54 @@ export function q<T extends Row>(sql: string, params: unknown[] = []): Query<T> 
   return { sql, params };
 }
 
-/** Converts an Arrow table's rows to plain objects (dates as YYYY-MM-DD are selected as VARCHAR by the SQL). */
-export function arrowRows<T>(table: { toArray(): { toJSON(): unknown }[] }): T[] {
-  return table.toArray().map((r) => ({ ...(r.toJSON() as object) }) as T);
+/** The part of an Arrow column `arrowRows` reads. */
+interface ArrowColumn {
+  length: number;
+  nullCount: number;
+  type: { typeId: number; bitWidth?: number; precision?: number };
+  toArray(): ArrayLike<unknown>;
+  [Symbol.iterator](): Iterator<unknown>;
+}
+
+/** The part of an Arrow table `arrowRows` reads. */
+export interface ArrowTable {
+  numRows: number;
+  schema: { fields: { name: string }[] };
+  getChildAt(i: number): ArrowColumn | null;
+}
+
+// Arrow's Type ids of Int and Float: their values come out of a typed array unchanged (no nulls, ints of ≤ 32
+// bits, floats of 32 or 64: a half float's array holds raw bits).
+const INT = 2;
+const FLOAT = 3;
+
+/**
+ * Converts an Arrow table's rows to plain objects (dates as YYYY-MM-DD are selected as VARCHAR by the SQL).
+ * Column by column — each read once, numbers straight from their typed array — instead of a proxy per row.
+ */
+export function arrowRows<T>(table: ArrowTable): T[] {
+  const n = table.numRows;
+  const names = table.schema.fields.map((f) => f.name);
+  const cols = names.map((_, j) => {
+    const v = table.getChildAt(j)!;
+    const t = v.type;
+    const typed =
+      v.nullCount === 0 &&
+      ((t.typeId === FLOAT && (t.precision ?? 0) >= 1) || (t.typeId === INT && (t.bitWidth ?? 64) <= 32));
+    return typed ? v.toArray() : [...v];
+  });
+  const rows = new Array<T>(n);
+  for (let i = 0; i < n; i++) {
+    const r: Record<string, unknown> = {};
+    for (let j = 0; j < names.length; j++) r[names[j]] = cols[j][i];
+    rows[i] = r as T;
+  }
+  return rows;
 }
 
 /** Table names given to importArrow are the app's own; anything else is refused. */
 export function safeTableName(name: string): string {
-  if (!/^[a-z_]+$/.test(name)) throw new Error(`Unsafe table name: ${name}`);
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Unsafe table name: ${name}`);
   return name;
 }
 

@@ -41,3 +41,8 @@ export function areaPath(code: string, structure = 'hn2019'): Query<AreaRow & { 
 export function areasAtLevel(level: string, structure = 'hn2019'): Query<AreaRow> {
   return q(`SELECT ${COLS} FROM areas WHERE structure = ? AND level = ? ORDER BY code`, [structure, level]);
 }
+
+/** Every unit of a structure, for a lookup kept in memory (reference units never change once loaded). */
+export function allAreas(structure = 'hn2019'): Query<AreaRow> {
+  return q(`SELECT ${COLS} FROM areas WHERE structure = ?`, [structure]);
+}

@@ -1,0 +1,158 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadBundle } from '$db/bundle';
+import { arrowRows, type Connector } from '$db/connector';
+import { derivedReady, refreshDerived } from '$db/derived';
+import { refreshFigures } from '$db/figures';
+import { openNodeDb } from '$db/node';
+import { childAreas } from '$db/queries/areas';
+import {
+  areaMetricSeries,
+  areaSeries,
+  childrenInPeriod,
+  childSeries,
+  childTotalSeries
+} from '$db/queries/series';
+import { loadReport } from '$db/schema';
+import { CHARTS } from '$charts/registry';
+import { inPeriod, pickPeriod } from '$charts/shape';
+import type { Figure } from '$model/figure';
+import { diskBundle } from '../../../src/lib/server/bundle';
+
+let db: Connector;
+beforeAll(async () => {
+  db = await openNodeDb();
+  await loadBundle(db, diskBundle());
+  await refreshDerived(db);
+}, 120_000);
+
+const Y2019 = ['2019-01-01', '2019-12-31'] as const;
+const sameFigures = (a: object[], b: object[]) => expect(a).toEqual(b);
+
+describe('tables derived from figures', () => {
+  it('fig_upper gives the city and district figures exactly as figures does, source and qualifier kept', async () => {
+    for (const area of ['01', '001', '282']) {
+      const all = await db.query(areaSeries(area));
+      for (const metric of ['tips', 'disputes_resolved', 'model_communes']) {
+        const want = all.filter((f) => f.metric === metric);
+        if (metric === 'tips') expect(want.length).toBeGreaterThan(0);
+        sameFigures(await db.query(areaMetricSeries(area, metric, { upper: true })), want);
+        sameFigures(await db.query(areaMetricSeries(area, metric, { upper: false })), want);
+        sameFigures(
+          await db.query(areaMetricSeries(area, metric, { upper: true, totalsOnly: true })),
+          want.filter((f) => f.category === '')
+        );
+      }
+    }
+    // The city's published 208.229 tips of 2013–2018, with its report.
+    const [tips] = (await db.query(areaMetricSeries('01', 'tips', { upper: true, totalsOnly: true }))).filter(
+      (f) => f.period === '2013–2018'
+    );
+    expect(tips).toMatchObject({ value: 208229, qualifier: 'exact', kind: 'published', basis: 'reported' });
+    expect(tips.report_id).toBeTruthy();
+  });
+
+  it("childrenInPeriod gives each child's total of one period, as childSeries filtered in JS does", async () => {
+    for (const parent of ['01', '001']) {
+      for (const metric of ['tips', 'disputes_resolved']) {
+        const all = (await db.query(childSeries(parent, metric))) as unknown as Figure[];
+        for (const key of ['', `${Y2019[0]}/${Y2019[1]}`]) {
+          const want = inPeriod(all, pickPeriod(all, key)).filter((f) => f.category === '');
+          expect(want.length).toBeGreaterThan(0);
+          const rows = await db.query(
+            childrenInPeriod(parent, metric, key ? Y2019[0] : null, key ? Y2019[1] : null)
+          );
+          const names = new Map(
+            (await db.query(childAreas(parent))).map((a) => [a.code, `${a.type} ${a.name}`])
+          );
+          expect(rows.map((r) => r.label)).toEqual(rows.map((r) => names.get(r.area_code)));
+          sameFigures(
+            rows.map(({ label: _, ...f }) => f),
+            [...want].sort((a, b) => a.area_code.localeCompare(b.area_code))
+          );
+        }
+      }
+    }
+  });
+
+  it('childrenInPeriod gives nothing for a period no child has, or a date that does not exist', async () => {
+    expect(await db.query(childrenInPeriod('001', 'tips', '1999-01-01', '1999-12-31'))).toEqual([]);
+    expect(await db.query(childrenInPeriod('001', 'tips', '2019-02-30', '2019-12-31'))).toEqual([]);
+  });
+
+  it("childTotalSeries gives the districts' totals across periods, as childSeries filtered in JS does", async () => {
+    const all = await db.query(childSeries('01', 'tips'));
+    sameFigures(
+      await db.query(childTotalSeries('01', 'tips')),
+      all.filter((f) => f.category === '')
+    );
+  });
+
+  it('children-ranked loads the same bars, figures and title as before the derived tables', async () => {
+    const data = await CHARTS['children-ranked'].load(db, { area: '001', metric: 'tips', period: '' });
+    const all = (await db.query(childSeries('001', 'tips'))) as unknown as Figure[];
+    const latest = pickPeriod(all, '')!;
+    expect(data.context).toMatchObject({ areaName: 'Quận Ba Đình', periodLabel: latest.label });
+    expect(data.figures).toHaveLength(inPeriod(all, latest).filter((f) => f.category === '').length);
+    const items = data.shaped.items;
+    expect(items[0].href).toMatch(/^\/areas\/\d{5}$/);
+    expect(items.map((i) => i.value)).toEqual([...items.map((i) => i.value)].sort((a, b) => b - a));
+    expect(items.every((i) => typeof i.label === 'string' && /^(Phường|Xã|Thị trấn) /.test(i.label))).toBe(
+      true
+    );
+    const bad = await CHARTS['children-ranked'].load(db, { area: '001', metric: 'tips', period: 'x/y' });
+    expect(bad.figures).toEqual([]);
+  });
+
+  it('are rebuilt when figures change, even without a call to refreshDerived', async () => {
+    const up = await openNodeDb();
+    await loadBundle(up, diskBundle());
+    await derivedReady(up);
+    const before = await up.query(areaMetricSeries('001', 'tips', { upper: true, totalsOnly: true }));
+    expect(before.some((f) => f.period === '2024-Q3')).toBe(false);
+    await loadReport(
+      up,
+      {
+        id: 'up-derived',
+        title: 't',
+        publisher: 'p',
+        published: '2026-11-25',
+        url: '',
+        kind: 'uploaded',
+        notes: '',
+        file: 'u.csv'
+      },
+      'period,period_start,period_end,area_code,metric,category,value,qualifier,note\n' +
+        '2024-Q3,2024-07-01,2024-09-30,00001,tips,,7,more_than,\n'
+    );
+    await refreshFigures(up);
+    await derivedReady(up);
+    const [ba] = (await up.query(areaMetricSeries('001', 'tips', { upper: true, totalsOnly: true }))).filter(
+      (f) => f.period === '2024-Q3'
+    );
+    expect(ba).toMatchObject({
+      value: 7,
+      qualifier: 'more_than',
+      kind: 'uploaded',
+      basis: 'sum_of_children'
+    });
+    const kids = await up.query(childrenInPeriod('001', 'tips', null, null));
+    expect(kids).toEqual([
+      expect.objectContaining({ area_code: '00001', period: '2024-Q3', value: 7, report_id: 'up-derived' })
+    ]);
+  }, 120_000);
+});
+
+describe('arrowRows', () => {
+  it('gives the same plain rows as reading Arrow row by row, nulls and every type kept', async () => {
+    const sql = `SELECT * FROM (VALUES
+        (1::INTEGER, 2.5::DOUBLE, 'a', true, 10::BIGINT, NULL::INTEGER, 1.5::FLOAT, DATE '2020-01-02'),
+        (2, NULL, NULL, false, 20, 3, 2.5, NULL)) t(i, d, s, b, big, ni, f, dt)`;
+    const rows = await db.query(sql);
+    expect(rows).toEqual([
+      { i: 1, d: 2.5, s: 'a', b: true, big: 10, ni: null, f: 1.5, dt: Date.UTC(2020, 0, 2) },
+      { i: 2, d: null, s: null, b: false, big: 20, ni: 3, f: 2.5, dt: null }
+    ]);
+    expect(Object.getPrototypeOf(rows[0])).toBe(Object.prototype);
+    expect(arrowRows({ numRows: 0, schema: { fields: [] }, getChildAt: () => null })).toEqual([]);
+  });
+});
