@@ -41,16 +41,25 @@ export function formatFigure(value: number, qualifier: Qualifier, lang: Lang): s
   return QUALIFIER_PREFIX[lang][qualifier] + formatNumber(value, lang);
 }
 
+// Making an Intl.DateTimeFormat costs far more than using one: a chart's source line formats dates on every change.
+const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
+
 /** YYYY-MM-DD as 15/01/2020 (vi) or 15 Jan 2020 (en); calendar-only, no time zone shift. */
 export function formatDate(iso: string, lang: Lang): string {
   const [y, m, d] = iso.split('-').map(Number);
   if (!y || !m || !d) return iso;
-  return new Intl.DateTimeFormat(LOCALE[lang], {
-    day: '2-digit',
-    month: lang === 'vi' ? '2-digit' : 'short',
-    year: 'numeric',
-    timeZone: 'UTC'
-  }).format(new Date(Date.UTC(y, m - 1, d)));
+  let f = dateFormats.get(lang);
+  if (!f)
+    dateFormats.set(
+      lang,
+      (f = new Intl.DateTimeFormat(LOCALE[lang], {
+        day: '2-digit',
+        month: lang === 'vi' ? '2-digit' : 'short',
+        year: 'numeric',
+        timeZone: 'UTC'
+      }))
+    );
+  return f.format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** A period's label for people: a point in time reads as a date, a range as its label. */

@@ -189,9 +189,18 @@ export interface CategoryBar {
 /** Figures of one metric by category for each period, as per-year rates when `perYear` (periods differ in length). */
 export function categoryBars(figures: Figure[], metricId: string, perYear: boolean): CategoryBar[] {
   const m = requireMetric(metricId);
-  const periods = periodsOf(figures.filter((f) => f.metric === metricId));
+  // Grouped once by period (a series of a hundred months by five categories is hundreds of figures).
+  const byPeriod = new Map<string, Figure[]>();
+  for (const f of figures) {
+    if (f.metric !== metricId) continue;
+    const key = periodKey(f);
+    const group = byPeriod.get(key);
+    if (group) group.push(f);
+    else byPeriod.set(key, [f]);
+  }
+  const periods = periodsOf([...byPeriod.values()].flat());
   return periods.map((p) => {
-    const fs = figures.filter((f) => f.metric === metricId && periodKey(f) === p.key);
+    const fs = byPeriod.get(p.key)!;
     const total = fs.find((f) => f.category === '');
     const div = perYear && p.years > 0 ? p.years : 1;
     let segments: CategoryBar['segments'] = [];
