@@ -264,7 +264,7 @@ export async function coldLoads(
         ms(median(overview.map((o) => o.instantiated)))
       ],
       ['  bundled tables loaded (mark antq:db:reports)', ms(median(overview.map((o) => o.dataLoaded)))],
-      ['  getDb() ready (mark antq:db:figures)', ms(median(overview.map((o) => o.ready)))],
+      ['  getDb() ready (mark antq:db:ready)', ms(median(overview.map((o) => o.ready)))],
       ['  the two queries after it (DuckDB busy)', ms(median(overview.map((o) => o.busyAfterReady)))],
       ['bytes with DuckDB (gzip)', kb(median(overview.map((o) => o.totalBytes)))]
     ]

@@ -74,7 +74,7 @@
   /** ms since DuckDB's worker last answered, or 0 while a request is open. */
   B.dbIdleFor = () =>
     db.open.size ? 0 : performance.now() - Math.max(0, ...db.tasks.slice(-50).map((t) => t.end));
-  /** The app's start-up marks (antq:db:start, reports, uploads, figures: src/lib/db/bundle.ts), by name. */
+  /** The app's start-up marks (antq:db:start, reports, figures, uploads, ready: src/lib/db/bundle.ts), by name. */
   B.marks = () =>
     Object.fromEntries(
       performance
@@ -83,11 +83,13 @@
         .map((m) => [m.name.slice(8), m.startTime])
     );
   /**
-   * When getDb() finished: the app's last start-up mark (antq:db:figures); for builds without marks, the answer to
+   * When getDb() finished: the app's last start-up mark (antq:db:ready; antq:db:figures before 2026-12); for builds without marks, the answer to
    * refreshFigures' last statement (CREATE … TABLE figures).
    */
   B.dbReadyAt = () =>
-    B.marks().figures ?? db.tasks.find((t) => t.sql.startsWith('CREATE OR REPLACE TABLE figures'))?.end;
+    B.marks().ready ??
+    B.marks().figures ??
+    db.tasks.find((t) => t.sql.startsWith('CREATE OR REPLACE TABLE figures'))?.end;
 
   /** After the frame that follows now: the first animation frame, then the task after it (rendering is done). */
   B.afterFrame = () =>

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -112,7 +112,8 @@ describe('/upload in Chromium', () => {
     await expect.poll(listText).toContain('valid-long.csv');
     expect(await listText()).toMatch(/8 dòng/);
     expect(await page.locator('[data-testid="upload-list"] pre').textContent()).toMatch(
-      /"id": "upload-\d{14}-so-ket-6-thang-dau-nam-2025"[\s\S]*"kind": "uploaded"/
+      // The id is fixed when the file is added (its rows are staged under it for the preview): from the file name.
+      /"id": "upload-\d{14}-valid-long-\d+"[\s\S]*"title": "Sơ kết 6 tháng đầu năm 2025"[\s\S]*"kind": "uploaded"/
     );
 
     await page.goto(`${baseUrl}/`, { waitUntil: 'networkidle' });
@@ -128,6 +129,22 @@ describe('/upload in Chromium', () => {
       .poll(() => s.page.locator('[data-chart="area-periods"]').innerText(), { timeout: 60_000 })
       .toContain('1.111');
   }, 300_000);
+
+  it('downloads the stored upload as the canonical CSV of data/reports/', async () => {
+    const { page } = s;
+    await page.goto(`${baseUrl}/upload`, { waitUntil: 'networkidle' });
+    await expect.poll(listText).toContain('valid-long.csv');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid="upload-list"]').getByRole('button', { name: 'Tải CSV' }).click()
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^upload-\d{14}-valid-long-\d+\.csv$/);
+    const text = readFileSync((await download.path())!, 'utf8');
+    const lines = text.trimEnd().split('\n');
+    expect(lines[0]).toBe('period,period_start,period_end,area_code,metric,category,value,qualifier,note');
+    expect(lines).toHaveLength(9);
+    expect(lines).toContain('2025-H1,2025-01-01,2025-06-30,01,tips,,51234,exact,');
+  }, 120_000);
 
   it('removes the upload: the list and the overview are as before', async () => {
     const { page } = s;

@@ -10,7 +10,7 @@ export interface BundleSource {
   readReport(file: string): Promise<string>;
   /** Text of data/areas/<file>. */
   readArea(file: string): Promise<string>;
-  /** Loads more reports (the browser's stored uploads) after the bundled ones, before `figures` is built. */
+  /** Adds more reports (the browser's stored uploads) once the bundled ones and their `figures` are in. */
   extraReports?(db: Connector): Promise<void>;
 }
 
@@ -28,10 +28,11 @@ export async function loadBundle(db: Connector, src: BundleSource): Promise<void
   const reportTexts = await Promise.all(src.reports.map((r) => src.readReport(r.file)));
   for (const [i, r] of src.reports.entries()) await loadReport(db, r, reportTexts[i]);
   mark('reports');
-  await src.extraReports?.(db);
-  mark('uploads');
   await refreshFigures(db);
   mark('figures');
+  await src.extraReports?.(db);
+  mark('uploads');
+  mark('ready');
 }
 
 /** Tables of a prebuilt snapshot: loaded data first, then what `refreshFigures` derives from it. */
@@ -48,9 +49,9 @@ const DERIVED: SnapshotTable[] = ['area_paths', 'figures'];
 
 /**
  * Loads the build's snapshot of every table (Arrow IPC, made at build time from the same `loadBundle`), which skips
- * parsing CSVs and deriving `figures` in the browser. When `extraReports` (this browser's uploads) added reports,
- * `figures` is derived anew. Observations are always loaded: an upload's preview and commit rebuild `figures` from
- * them, and a rebuild from uploads alone would drop every bundled figure.
+ * parsing CSVs and deriving `figures` in the browser; `extraReports` (this browser's uploads) then add their own
+ * figures (figures.ts: `addReportFigures`). Observations are always loaded: an upload's figures are decided against
+ * the candidates derived from them.
  */
 export async function loadSnapshot(
   db: Connector,
@@ -66,7 +67,5 @@ export async function loadSnapshot(
   mark('reports');
   await extraReports?.(db);
   mark('uploads');
-  const [added] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM reports WHERE kind = 'uploaded'`);
-  if (added.n > 0) await refreshFigures(db);
-  mark('figures');
+  mark('ready');
 }

@@ -11,8 +11,16 @@
  * A sum of children that does not cover every unit below is a lower bound ("more than") and comes last.
  * Otherwise the first by this order wins: real data before demo data; a figure reported at the area's own level before a sum
  * of its children; published before uploaded; a stated total before one summed from categories; newest report.
+ *
+ * Candidates depend on one report each, so they are kept (`candidates`) and an upload only derives its own, then
+ * re-decides the cells where it meets another report (or itself: a district total beside its communes). A million-row
+ * upload thus costs passes over its own rows, not a rebuild of everything — see `addReportFigures`.
  */
-import type { Connector } from './connector';
+import type { Figure } from '$model/figure';
+import { q, safeTableName, type Connector, type Query, type Row } from './connector';
+
+/** A cell of `figures`: what a candidate competes for. */
+export const FIGURE_KEY = 'period_start, period_end, area_structure, area_code, metric, category';
 
 const QUALIFIER_MERGE = `CASE
   WHEN bool_and(qualifier = 'exact') THEN 'exact'
@@ -21,7 +29,8 @@ const QUALIFIER_MERGE = `CASE
 
 const LEVEL_RANK = `CASE area_level WHEN 'commune' THEN 2 WHEN 'district' THEN 1 ELSE 0 END`;
 
-export const REFRESH_FIGURES = `
+/** Ancestor → descendant pairs, and how many units of each level lie under each area (areas never change). */
+const AREA_TABLES = `
 CREATE OR REPLACE TABLE area_paths AS
 WITH RECURSIVE p(structure, ancestor, descendant, depth) AS (
   SELECT structure, code, code, 0 FROM areas
@@ -31,80 +40,238 @@ WITH RECURSIVE p(structure, ancestor, descendant, depth) AS (
   WHERE a.parent_code <> ''
 ) SELECT * FROM p;
 
-CREATE OR REPLACE TABLE figures AS
-WITH obs AS (
-  SELECT o.*, r.kind, r.published, 'reported' AS basis, 1 AS n_parts
-  FROM observations o JOIN reports r ON r.id = o.report_id
-),
-by_categories AS (
-  SELECT o.report_id, o.period, o.period_start, o.period_end, o.area_code, o.area_level, o.area_structure,
-         o.metric, '' AS category, sum(o.value) AS value, ${QUALIFIER_MERGE} AS qualifier, '' AS note,
-         o.kind, o.published, 'sum_of_categories' AS basis, count(*) AS n_parts
-  FROM obs o JOIN metrics m ON m.id = o.metric AND m.categories_sum
-  WHERE o.category <> ''
-  GROUP BY ALL
-  HAVING count(DISTINCT o.category) = any_value(m.n_categories)
-),
-base AS (
-  SELECT * FROM obs
-  UNION ALL BY NAME
-  SELECT b.* FROM by_categories b
-  WHERE NOT EXISTS (
-    SELECT 1 FROM obs t WHERE t.report_id = b.report_id AND t.period_start = b.period_start
-      AND t.period_end = b.period_end AND t.area_code = b.area_code AND t.area_structure = b.area_structure
-      AND t.metric = b.metric AND t.category = '')
-),
-leaves AS (
-  SELECT * FROM base
-  QUALIFY ${LEVEL_RANK} = max(${LEVEL_RANK}) OVER (PARTITION BY report_id, period_start, period_end, metric)
-),
--- How many units of each level lie under each area: a sum of children is complete only if all of them report.
-leaf_counts AS (
-  SELECT p.structure, p.ancestor, a.level, count(*) AS n
-  FROM area_paths p JOIN areas a ON a.structure = p.structure AND a.code = p.descendant
-  WHERE p.depth > 0 GROUP BY ALL
-),
-children_all AS (
-  SELECT l.report_id, any_value(l.period) AS period, l.period_start, l.period_end,
-         p.ancestor AS area_code, any_value(a.level) AS area_level, l.area_structure,
-         m.id AS metric, l.category,
-         CASE WHEN m.aggregate = 'sum' THEN sum(l.value) ELSE count(*) FILTER (WHERE l.value > 0) END AS value,
-         CASE WHEN m.aggregate = 'sum' THEN ${QUALIFIER_MERGE} ELSE 'exact' END AS qualifier, '' AS note,
-         any_value(l.kind) AS kind, any_value(l.published) AS published,
-         'sum_of_children' AS basis, count(*) AS n_parts, any_value(lc.n) AS n_expected
-  FROM leaves l
-  JOIN metrics m ON (m.aggregate = 'sum' AND m.id = l.metric)
-                 OR (m.aggregate = 'count_positive' AND m.aggregate_of = l.metric AND l.area_level = 'commune')
-  JOIN area_paths p ON p.structure = l.area_structure AND p.descendant = l.area_code AND p.depth > 0
-  JOIN areas a ON a.structure = p.structure AND a.code = p.ancestor
-  LEFT JOIN leaf_counts lc ON lc.structure = p.structure AND lc.ancestor = p.ancestor AND lc.level = l.area_level
-  GROUP BY l.report_id, l.period_start, l.period_end, p.ancestor, l.area_structure, m.id, m.aggregate, l.category
-),
--- A sum over only some of the units below is a lower bound ("more than"), and it never outranks a complete figure:
--- two districts' real tips are not Hà Nội's total, even though real data otherwise beats demo data.
-children AS (
-  SELECT * EXCLUDE (qualifier, n_expected),
-         CASE WHEN n_parts >= n_expected THEN qualifier
-              WHEN qualifier IN ('exact', 'more_than') THEN 'more_than' ELSE 'about' END AS qualifier,
-         n_parts < n_expected AS partial
-  FROM children_all
-),
-candidates AS (
-  SELECT *, false AS partial FROM base UNION ALL BY NAME SELECT * FROM children
-)
-SELECT period, period_start, period_end, area_code, area_level, area_structure, metric, category, value, qualifier,
-       note, report_id, kind, basis, n_parts,
-       count(*) OVER w AS n_candidates
-FROM candidates
-WINDOW w AS (PARTITION BY period_start, period_end, area_structure, area_code, metric, category)
-QUALIFY row_number() OVER (w ORDER BY partial, kind = 'demo', basis = 'sum_of_children', kind = 'uploaded',
-                                      basis = 'sum_of_categories', published DESC, report_id) = 1
--- Stored by area: a view asks for one area (or one parent's children) at a time, and DuckDB's per-row-group
--- min/max then skips most of a million-row table.
-ORDER BY area_structure, area_code, metric, period_start, category;
+CREATE OR REPLACE TABLE leaf_counts AS
+SELECT p.structure, p.ancestor, a.level, count(*) AS n
+FROM area_paths p JOIN areas a ON a.structure = p.structure AND a.code = p.descendant
+WHERE p.depth > 0 GROUP BY ALL;
 `;
 
-/** Rebuilds the `figures` table after reports were added or removed. */
+/**
+ * The candidates the observations in `source` derive — sums of categories and of children; the observations
+ * themselves are the `reported` candidates (REPORTED) and are not copied. `source` is SQL of the app's own with the
+ * columns of `observations` (a table, or a subquery whose parameters the caller passes). Nothing here reads another
+ * report: that is what lets an upload derive its candidates before it is committed.
+ */
+export function candidatesSql(source: string): string {
+  return `
+WITH obs AS NOT MATERIALIZED (SELECT * FROM ${source}),
+-- A total summed from categories, where a report gives every category of an additive metric and no total
+-- (count(*) counts distinct categories: a report never gives one cell twice — the importer's "duplicate" error).
+by_categories AS (
+  SELECT o.report_id, any_value(o.period) AS period, o.period_start, o.period_end, o.area_code,
+         any_value(o.area_level) AS area_level, o.area_structure, o.metric, '' AS category, sum(o.value) AS value,
+         ${QUALIFIER_MERGE} AS qualifier, '' AS note, 'sum_of_categories' AS basis, count(*) AS n_parts
+  FROM obs o JOIN metrics m ON m.id = o.metric AND m.categories_sum
+  GROUP BY o.report_id, o.period_start, o.period_end, o.area_structure, o.area_code, o.metric
+  HAVING NOT bool_or(o.category = '') AND count(*) = any_value(m.n_categories)
+),
+-- The deepest level each report gives each metric in each period (a sum of categories is at its rows' level).
+deepest AS (
+  SELECT report_id, period_start, period_end, metric, max(${LEVEL_RANK}) AS rank FROM obs GROUP BY ALL
+),
+-- One pass over the deepest figures: their sums per direct parent (model_communes counts communes with models > 0).
+to_parent AS (
+  SELECT l.report_id, any_value(l.period) AS period, l.period_start, l.period_end, a.parent_code AS parent,
+         l.area_structure, l.area_level AS leaf_level, m.id AS metric, any_value(m.aggregate) AS aggregate, l.category,
+         sum(l.value) AS total, count(*) FILTER (WHERE l.value > 0) AS positive, count(*) AS n,
+         bool_and(l.qualifier = 'exact') AS all_exact, bool_and(l.qualifier IN ('exact', 'more_than')) AS all_lower
+  FROM (
+    SELECT report_id, period, period_start, period_end, area_code, area_level, area_structure, metric, category,
+           value, qualifier FROM obs
+    UNION ALL
+    SELECT report_id, period, period_start, period_end, area_code, area_level, area_structure, metric, category,
+           value, qualifier FROM by_categories
+  ) l
+  JOIN deepest d ON d.report_id = l.report_id AND d.period_start = l.period_start AND d.period_end = l.period_end
+                AND d.metric = l.metric AND d.rank = ${LEVEL_RANK.replace('area_level', 'l.area_level')}
+  JOIN metrics m ON (m.aggregate = 'sum' AND m.id = l.metric)
+                 OR (m.aggregate = 'count_positive' AND m.aggregate_of = l.metric AND l.area_level = 'commune')
+  JOIN areas a ON a.structure = l.area_structure AND a.code = l.area_code AND a.parent_code <> ''
+  GROUP BY l.report_id, l.period_start, l.period_end, a.parent_code, l.area_structure, l.area_level, m.id, l.category
+),
+-- Then up from each parent to every ancestor (few rows: tens of thousands per million observations).
+children_all AS (
+  SELECT t.report_id, any_value(t.period) AS period, t.period_start, t.period_end,
+         p.ancestor AS area_code, any_value(a.level) AS area_level, t.area_structure, t.metric, t.category,
+         CASE WHEN any_value(t.aggregate) = 'sum' THEN sum(t.total) ELSE sum(t.positive) END AS value,
+         CASE WHEN any_value(t.aggregate) <> 'sum' OR bool_and(t.all_exact) THEN 'exact'
+              WHEN bool_and(t.all_lower) THEN 'more_than' ELSE 'about' END AS qualifier,
+         '' AS note, 'sum_of_children' AS basis, sum(t.n)::BIGINT AS n_parts, any_value(lc.n) AS n_expected
+  FROM to_parent t
+  JOIN area_paths p ON p.structure = t.area_structure AND p.descendant = t.parent
+  JOIN areas a ON a.structure = p.structure AND a.code = p.ancestor
+  LEFT JOIN leaf_counts lc ON lc.structure = p.structure AND lc.ancestor = p.ancestor AND lc.level = t.leaf_level
+  GROUP BY t.report_id, t.period_start, t.period_end, p.ancestor, t.area_structure, t.metric, t.category
+)
+SELECT *, false AS partial FROM by_categories
+UNION ALL BY NAME
+-- A sum over only some of the units below is a lower bound ("more than"), and it never outranks a complete figure:
+-- two districts' real tips are not Hà Nội's total, even though real data otherwise beats demo data.
+SELECT * EXCLUDE (qualifier, n_expected),
+       CASE WHEN n_parts >= n_expected THEN qualifier
+            WHEN qualifier IN ('exact', 'more_than') THEN 'more_than' ELSE 'about' END AS qualifier,
+       n_parts < n_expected AS partial
+FROM children_all`;
+}
+
+/** Observations as the `reported` candidates of their own cells, in the columns of `candidates`. */
+export const REPORTED = `(SELECT report_id, period, period_start, period_end, area_code, area_level, area_structure,
+  metric, category, value, qualifier, note, 'reported' AS basis, 1::BIGINT AS n_parts, false AS partial
+  FROM observations)`;
+
+/** Every candidate: the observations and what `candidates` derives from them. */
+const ALL_CANDIDATES = `(SELECT * FROM ${REPORTED} UNION ALL BY NAME SELECT * FROM candidates)`;
+
+/** The precedence above as one comparable value: the smallest wins. */
+const PRECEDENCE = `struct_pack(
+  a := c.partial, b := r.kind = 'demo', c := c.basis = 'sum_of_children', d := r.kind = 'uploaded',
+  e := c.basis = 'sum_of_categories', f := coalesce(-epoch(r.published), 1e18), g := c.report_id)`;
+
+/**
+ * The winner of each cell among `rows` (candidates with `kind` and `published` of their report), in the columns of
+ * `figures`. `rows` is SQL of the app's own (a table or subquery), never user text.
+ */
+function chooseSql(rows: string): string {
+  return `
+SELECT w.period, period_start, period_end, area_code, w.area_level, area_structure, metric, category,
+       w.value, w.qualifier, w.note, w.report_id, w.kind, w.basis, w.n_parts, n_candidates
+FROM (
+  SELECT ${FIGURE_KEY},
+         arg_min(struct_pack(period := c.period, area_level := c.area_level, value := c.value,
+                             qualifier := c.qualifier, note := c.note, report_id := c.report_id, kind := r.kind,
+                             basis := c.basis, n_parts := c.n_parts), ${PRECEDENCE}) AS w,
+         count(*) AS n_candidates
+  FROM ${rows}
+  GROUP BY ${FIGURE_KEY}
+)`;
+}
+
+/** Stored by area: a view asks for one area (or one parent's children) at a time, and DuckDB's per-row-group
+ * min/max then skips most of a million-row table. */
+const BY_AREA = 'ORDER BY area_structure, area_code, metric, period_start, category';
+
+/** Observations of reports in `reports`: not those of an upload staged for preview (schema.ts, `stageReport`). */
+const COMMITTED = 'observations WHERE report_id IN (SELECT id FROM reports)';
+
+/** Derives `area_paths`, `leaf_counts`, `candidates` and `figures` from every loaded report. */
 export async function refreshFigures(db: Connector): Promise<void> {
-  for (const stmt of REFRESH_FIGURES.split(/;\s*\n/).filter((s) => s.trim())) await db.query(stmt);
+  for (const stmt of AREA_TABLES.split(/;\s*\n/).filter((s) => s.trim())) await db.query(stmt);
+  await db.query(`CREATE OR REPLACE TABLE candidates AS ${candidatesSql(COMMITTED)}`);
+  await db.query(
+    `CREATE OR REPLACE TABLE figures AS ${chooseSql(`${ALL_CANDIDATES} c JOIN reports r ON r.id = c.report_id`)} ${BY_AREA}`
+  );
+}
+
+/**
+ * A database started from the build's snapshot has `figures` but not the tables an incremental change needs; they
+ * are derived here once (a fraction of a second for the bundled data).
+ */
+export async function ensureCandidates(db: Connector): Promise<void> {
+  const [t] = await db.query<{ n: number }>(
+    `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'candidates'`
+  );
+  if (t.n > 0) return;
+  for (const stmt of AREA_TABLES.split(/;\s*\n/).filter((s) => s.trim())) await db.query(stmt);
+  await db.query(`CREATE TABLE candidates AS ${candidatesSql(COMMITTED)}`);
+}
+
+/** Cells to decide again: kept in a temporary table for the statements of one change. */
+const HIT = 'figures_hit';
+const ON_KEY = (a: string, b: string) =>
+  FIGURE_KEY.split(', ')
+    .map((k) => `${a}.${k} = ${b}.${k}`)
+    .join(' AND ');
+
+/** Replaces the figures of the cells in figures_hit by the winners among all candidates. */
+async function redecideHit(db: Connector): Promise<void> {
+  await db.query(`DELETE FROM figures f USING ${HIT} h WHERE ${ON_KEY('f', 'h')}`);
+  await db.query(
+    `INSERT INTO figures ${chooseSql(
+      `(SELECT * FROM ${ALL_CANDIDATES} SEMI JOIN ${HIT} USING (${FIGURE_KEY})) c JOIN reports r ON r.id = c.report_id`
+    )}`
+  );
+}
+
+/**
+ * Adds the figures of report `reportId`: its observations are in `observations` and its row in `reports`; its
+ * derived candidates (`candidatesSql`) are in table `staged`, and are copied into `candidates`. Only cells the report
+ * shares with another report, or fills twice itself, are decided by comparison; every other figure of the report is
+ * the only candidate for its cell and goes straight in. Call inside a transaction.
+ */
+export async function addReportFigures(db: Connector, reportId: string, staged: string): Promise<void> {
+  const s = safeTableName(staged);
+  const own = `(SELECT * FROM ${REPORTED} WHERE report_id = ? UNION ALL BY NAME SELECT * FROM ${s})`;
+  await db.query(`INSERT INTO candidates SELECT * FROM ${s}`);
+  // Cells of this report that already have a figure (another report's), and the sums of its own units, which may
+  // meet a figure it gives for the area itself.
+  await db.query(
+    q(
+      `CREATE OR REPLACE TEMP TABLE ${HIT} AS
+       SELECT DISTINCT ${FIGURE_KEY} FROM (
+         SELECT ${FIGURE_KEY} FROM ${own} SEMI JOIN figures USING (${FIGURE_KEY})
+         UNION ALL SELECT ${FIGURE_KEY} FROM ${s} WHERE basis = 'sum_of_children')`,
+      [reportId]
+    )
+  );
+  await redecideHit(db);
+  await db.query(
+    q(
+      `INSERT INTO figures
+       SELECT period, period_start, period_end, area_code, area_level, area_structure, metric, category, value,
+              qualifier, note, report_id, r.kind, basis, n_parts, 1 AS n_candidates
+       FROM (SELECT * FROM ${own} ANTI JOIN ${HIT} USING (${FIGURE_KEY})) c JOIN reports r ON r.id = c.report_id`,
+      [reportId]
+    )
+  );
+  await db.query(`DROP TABLE ${HIT}`);
+}
+
+/**
+ * Removes a report's observations and candidates and decides its cells again among what is left (a cell only it
+ * filled is gone). Call inside a transaction; the report's row in `reports` is the caller's to delete.
+ */
+export async function removeReportFigures(db: Connector, reportId: string): Promise<void> {
+  await db.query(
+    q(
+      `CREATE OR REPLACE TEMP TABLE ${HIT} AS SELECT DISTINCT ${FIGURE_KEY} FROM (
+         SELECT ${FIGURE_KEY} FROM observations WHERE report_id = ?
+         UNION ALL SELECT ${FIGURE_KEY} FROM candidates WHERE report_id = ?)`,
+      [reportId, reportId]
+    )
+  );
+  await db.query(q(`DELETE FROM candidates WHERE report_id = ?`, [reportId]));
+  await db.query(q(`DELETE FROM observations WHERE report_id = ?`, [reportId]));
+  await redecideHit(db);
+  await db.query(`DROP TABLE ${HIT}`);
+}
+
+/**
+ * Hà Nội figures of one area as they would be with report `reportId` committed — its observations staged in
+ * `observations` (no row in `reports` yet), its derived candidates in table `staged` — as kind 'uploaded', published
+ * on `published`: the preview of an upload, in the columns of `areaSeries`. Changes nothing.
+ */
+export function previewAreaQuery(
+  staged: string,
+  area: string,
+  reportId: string,
+  published: string
+): Query<Figure & Row> {
+  const s = safeTableName(staged);
+  return q(
+    `
+WITH rows AS (
+  SELECT c.*, r.kind, r.published FROM ${ALL_CANDIDATES} c JOIN reports r ON r.id = c.report_id
+  WHERE c.area_code = ? AND c.area_structure LIKE 'hn%'
+  UNION ALL BY NAME
+  SELECT *, 'uploaded' AS kind, ?::DATE AS published
+  FROM (SELECT * FROM ${REPORTED} WHERE report_id = ? UNION ALL BY NAME SELECT * FROM ${s})
+  WHERE area_code = ? AND area_structure LIKE 'hn%'
+),
+meta AS (SELECT DISTINCT report_id AS id, kind, published FROM rows)
+SELECT period, period_start::VARCHAR AS period_start, period_end::VARCHAR AS period_end, area_code, area_level,
+       area_structure, metric, category, value, qualifier, note, report_id, kind, basis, n_parts, n_candidates
+FROM (${chooseSql('rows c JOIN meta r ON r.id = c.report_id')})
+ORDER BY period_start, period_end, metric, category`,
+    [area, published, reportId, area]
+  );
 }

@@ -1,7 +1,8 @@
 /** Tables of the data model, and how reports and reference areas are loaded into them. */
 import { METRICS } from '$model/metrics';
 import type { AreaStructure, Report } from '$model/types';
-import { q, safeFileName, type Connector } from './connector';
+import { q, safeFileName, safeTableName, type Connector } from './connector';
+import { addReportFigures, candidatesSql } from './figures';
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS reports (
@@ -79,47 +80,46 @@ const OBS_COLUMNS = `{'period': 'VARCHAR', 'period_start': 'DATE', 'period_end':
   'metric': 'VARCHAR', 'category': 'VARCHAR', 'value': 'DOUBLE', 'qualifier': 'VARCHAR', 'note': 'VARCHAR'}`;
 
 /**
- * Loads a report whose observations are a long CSV in canonical form (as in data/reports/), all or nothing.
- * The area's level and structure are resolved from the code and the period: Hà Nội's units changed on 2025-07-01.
+ * Canonical observations (`from`: a relation with the columns of the canonical CSV) in the columns of
+ * `observations`. The area's level and structure are resolved from the code and the period: Hà Nội's units changed
+ * on 2025-07-01. A code not in the reference units gets no level (checked by the callers).
  */
+function resolvedObservations(from: string): string {
+  return `WITH o AS (
+      SELECT *, CASE
+          WHEN length(area_code) = 2 AND area_code <> '01'
+            THEN CASE WHEN period_end::DATE >= DATE '2025-07-01' THEN 'vn2025' ELSE 'vn2019' END
+          ELSE CASE WHEN period_end::DATE >= DATE '2025-07-01' THEN 'hn2025' ELSE 'hn2019' END
+        END AS area_structure
+      FROM ${from})
+    SELECT ?::VARCHAR AS report_id, o.period, o.period_start::DATE AS period_start, o.period_end::DATE AS period_end,
+           o.area_code, a.level AS area_level, o.area_structure, o.metric, coalesce(o.category, '') AS category,
+           o.value::DOUBLE AS value, coalesce(o.qualifier, 'exact') AS qualifier, coalesce(o.note, '') AS note
+    FROM o LEFT JOIN areas a ON a.structure = o.area_structure AND a.code = o.area_code`;
+}
+
+const unknownAreas = (file: string, n: number) =>
+  new Error(`${file}: ${n} rows name an area code that is not in the reference units`);
+
+/** Loads a report whose observations are a long CSV in canonical form (as in data/reports/), all or nothing. */
 export async function loadReport(db: Connector, report: Report, csv: string | Uint8Array): Promise<void> {
   const file = safeFileName(`obs-${report.id}.csv`);
   await db.registerFile(file, csv);
   await db.query('BEGIN TRANSACTION');
   try {
-    await db.query(
-      q('INSERT INTO reports VALUES (?, ?, ?, ?::DATE, ?, ?, ?, ?)', [
-        report.id,
-        report.title,
-        report.publisher,
-        report.published,
-        report.url,
-        report.kind,
-        report.notes,
-        report.file
-      ])
-    );
+    await insertReport(db, report);
     await db.query(
       q(
-        `INSERT INTO observations
-         WITH o AS (
-           SELECT *, CASE
-               WHEN length(area_code) = 2 AND area_code <> '01'
-                 THEN CASE WHEN period_end >= DATE '2025-07-01' THEN 'vn2025' ELSE 'vn2019' END
-               ELSE CASE WHEN period_end >= DATE '2025-07-01' THEN 'hn2025' ELSE 'hn2019' END
-             END AS area_structure
-           FROM read_csv('${file}', header = true, columns = ${OBS_COLUMNS}))
-         SELECT ?, o.period, o.period_start, o.period_end, o.area_code, a.level, o.area_structure,
-                o.metric, coalesce(o.category, ''), o.value, coalesce(o.qualifier, 'exact'), coalesce(o.note, '')
-         FROM o LEFT JOIN areas a ON a.structure = o.area_structure AND a.code = o.area_code`,
+        `INSERT INTO observations ${resolvedObservations(
+          `read_csv('${file}', header = true, columns = ${OBS_COLUMNS})`
+        )}`,
         [report.id]
       )
     );
     const [bad] = await db.query<{ n: number }>(
       q(`SELECT count(*) AS n FROM observations WHERE report_id = ? AND area_level IS NULL`, [report.id])
     );
-    if (bad.n > 0)
-      throw new Error(`${report.file}: ${bad.n} rows name an area code that is not in the reference units`);
+    if (bad.n > 0) throw unknownAreas(report.file, bad.n);
     await db.query('COMMIT');
   } catch (e) {
     await db.query('ROLLBACK');
@@ -127,4 +127,107 @@ export async function loadReport(db: Connector, report: Report, csv: string | Ui
   } finally {
     await db.dropFile(file);
   }
+}
+
+async function insertReport(db: Connector, report: Report): Promise<void> {
+  await db.query(
+    q('INSERT INTO reports VALUES (?, ?, ?, ?::DATE, ?, ?, ?, ?)', [
+      report.id,
+      report.title,
+      report.publisher,
+      report.published,
+      report.url,
+      report.kind,
+      report.notes,
+      report.file
+    ])
+  );
+}
+
+/** Table of the candidates an upload staged under `key` derives (letters, digits and '_' only). */
+export const stagedCandidates = (key: string): string => safeTableName(`stage_cand_${key}`);
+
+/**
+ * Stages an upload as report `reportId`: its observations go into `observations` — where, without a row in
+ * `reports`, no figure, list or check sees them — and the candidates they derive into `stagedCandidates(key)`.
+ * The preview reads them beside the stored data (figures.ts, `previewAreaQuery`) and the commit only adds the report's
+ * row and decides its cells (`commitStaged`): an upload is loaded and derived once. `data` is the import worker's
+ * Arrow IPC stream shaped as `observations` (import/arrow.ts), appended as it is, or a canonical CSV (uploads stored
+ * before Arrow was used). Needs `ensureCandidates` first. Throws, leaving nothing behind, when an area is not a
+ * reference unit.
+ */
+export async function stageReport(
+  db: Connector,
+  key: string,
+  reportId: string,
+  data: { arrow: Uint8Array } | { csv: Uint8Array | string },
+  fileName: string
+): Promise<void> {
+  const [exists] = await db.query<{ n: number }>(
+    q('SELECT count(*)::INTEGER AS n FROM reports WHERE id = ?', [reportId])
+  );
+  if (exists.n > 0) throw new Error(`${fileName}: a report ${reportId} is already stored`);
+  await unstage(db, key, reportId);
+  try {
+    if ('arrow' in data) {
+      await db.importArrow('observations', data.arrow, false);
+    } else {
+      const file = safeFileName(`stage-${key}.csv`);
+      await db.registerFile(file, data.csv);
+      try {
+        await db.query(
+          q(
+            `INSERT INTO observations ${resolvedObservations(
+              `read_csv('${file}', header = true, columns = ${OBS_COLUMNS})`
+            )}`,
+            [reportId]
+          )
+        );
+      } finally {
+        await db.dropFile(file);
+      }
+    }
+    // Every row must name a reference unit at the level and in the structure it claims; and the rows must be there
+    // under this id (an Arrow stream carries its report id).
+    const [check] = await db.query<{ n: number; bad: number }>(
+      q(
+        `SELECT count(*)::INTEGER AS n, count(*) FILTER (WHERE a.code IS NULL)::INTEGER AS bad
+         FROM observations o
+         LEFT JOIN areas a ON a.structure = o.area_structure AND a.code = o.area_code AND a.level = o.area_level
+         WHERE o.report_id = ?`,
+        [reportId]
+      )
+    );
+    if (check.bad > 0) throw unknownAreas(fileName, check.bad);
+    if (check.n === 0) throw new Error(`${fileName}: no observations under report ${reportId}`);
+    // The id goes in through a variable, not a `?`: inside candidatesSql's inlined CTE, which is read three times,
+    // a parameter matched no rows (DuckDB-WASM 1.32; tests/unit/db/uploads.test.ts would catch it).
+    await db.query(q(`SET VARIABLE antq_report = ?::VARCHAR`, [reportId]));
+    await db.query(
+      `CREATE OR REPLACE TABLE ${stagedCandidates(key)} AS
+       ${candidatesSql(`observations WHERE report_id = getvariable('antq_report')`)}`
+    );
+  } catch (e) {
+    await unstage(db, key, reportId);
+    throw e;
+  }
+}
+
+/** Makes the upload staged under `key` part of the data as `report`. Call inside a transaction. */
+export async function commitStaged(db: Connector, report: Report, key: string): Promise<void> {
+  await insertReport(db, report);
+  await addReportFigures(db, report.id, stagedCandidates(key));
+}
+
+/**
+ * Forgets a staged upload: its candidates table, and its observations unless the report was committed (only rows
+ * of a report id without a row in `reports` are deleted).
+ */
+export async function unstage(db: Connector, key: string, reportId: string): Promise<void> {
+  await db.query(`DROP TABLE IF EXISTS ${stagedCandidates(key)}`);
+  await db.query(
+    q(`DELETE FROM observations WHERE report_id = ? AND report_id NOT IN (SELECT id FROM reports)`, [
+      reportId
+    ])
+  );
 }

@@ -1,25 +1,27 @@
 /**
- * Uploaded reports: kept in IndexedDB as canonical long CSV (the layout of data/reports/), and loaded into DuckDB
- * through the same `loadReport` as the bundled data. IndexedDB and not DuckDB's OPFS persistence: see the README
- * ("Uploads are kept in IndexedDB").
+ * Uploaded reports: kept in IndexedDB as the import worker's Arrow IPC stream of canonical observations (older
+ * uploads: canonical long CSV, the layout of data/reports/), and loaded into DuckDB by staging (`stageReport`: the
+ * report's own tables and candidate figures) and then committing the staged tables. IndexedDB and not DuckDB's OPFS
+ * persistence: see the README ("Uploads are kept in IndexedDB").
  *
- * Every change to DuckDB here runs in one transaction that also covers the IndexedDB write, so a report is either
- * stored in both or in neither; a preview runs in a transaction that is always rolled back.
+ * Every change to the data here runs in one DuckDB transaction that also covers the IndexedDB write, so a report is
+ * either stored in both or in neither. A preview reads the staged tables beside the stored ones and changes nothing.
  */
 import type { Report } from '$model/types';
 import type { Figure } from '$model/figure';
-import { q, type Connector, type Query, type Row } from './connector';
-import { refreshFigures } from './figures';
-import { loadReport } from './schema';
+import { q, type Connector } from './connector';
+import { refreshDerived } from './derived';
+import { ensureCandidates, previewAreaQuery, removeReportFigures } from './figures';
+import { commitStaged, stagedCandidates, stageReport, unstage } from './schema';
 import { areaSeries } from './queries/series';
 
 export interface StoredUpload {
   meta: Report;
   /**
-   * Canonical long CSV (toCanonicalCsv) as a text/csv Blob: stored by reference and read back off the page's thread,
-   * where a string would be copied and encoded again on it each time (~0.3 s per 100k rows on a slow machine).
+   * The observations as an Arrow IPC stream (import/arrow.ts; type ARROW_TYPE) or, for uploads stored before that,
+   * canonical long CSV (text/csv). A Blob is stored by reference and read back off the page's thread.
    */
-  csv: Blob;
+  data: Blob;
   fileName: string;
   /** ISO timestamp. */
   uploadedAt: string;
@@ -30,7 +32,11 @@ export interface StoredUpload {
 }
 
 /** What the list shows: everything but the CSV, which may be megabytes. */
-export type UploadSummary = Omit<StoredUpload, 'csv'>;
+export type UploadSummary = Omit<StoredUpload, 'data'>;
+
+/** The Blob type of an upload kept as Arrow (the import worker's). */
+export { ARROW_TYPE } from '$import/arrow';
+import { ARROW_TYPE } from '$import/arrow';
 
 const DB_NAME = 'antq-uploads';
 const STORE = 'reports';
@@ -68,7 +74,7 @@ async function run<T>(
   }
 }
 
-const summary = ({ csv: _csv, ...rest }: StoredUpload): UploadSummary => rest;
+const summary = ({ data: _data, ...rest }: StoredUpload): UploadSummary => rest;
 
 /** Stored uploads without their CSV, oldest first. */
 export async function listUploads(): Promise<UploadSummary[]> {
@@ -76,14 +82,19 @@ export async function listUploads(): Promise<UploadSummary[]> {
   return (all ?? []).sort((a, b) => a.uploadedAt.localeCompare(b.uploadedAt));
 }
 
+/** Records of the first version kept the CSV as `csv`. */
+const current = (u: StoredUpload & { csv?: Blob }): StoredUpload =>
+  u.data ? u : { ...u, data: u.csv ?? new Blob([], { type: 'text/csv' }) };
+
 export async function getUpload(id: string): Promise<StoredUpload | undefined> {
-  return (await run('readonly', (r) => r.get(id))) as StoredUpload | undefined;
+  const u = (await run('readonly', (r) => r.get(id))) as StoredUpload | undefined;
+  return u && current(u);
 }
 
-/** Every stored upload with its CSV (to load into DuckDB), oldest first. */
+/** Every stored upload with its data (to load into DuckDB), oldest first. */
 export async function allUploads(): Promise<StoredUpload[]> {
   const all = (await run('readonly', (r) => r.getAll())) as StoredUpload[] | undefined;
-  return (all ?? []).sort((a, b) => a.uploadedAt.localeCompare(b.uploadedAt));
+  return (all ?? []).map(current).sort((a, b) => a.uploadedAt.localeCompare(b.uploadedAt));
 }
 
 export async function putUpload(u: StoredUpload): Promise<void> {
@@ -106,27 +117,13 @@ export async function countUploads(): Promise<number> {
   return ((await run('readonly', (_, s) => s.count())) as number | undefined) ?? 0;
 }
 
-/**
- * `loadReport` opens and commits its own transaction; DuckDB has no nested transactions. Inside ours, its
- * BEGIN/COMMIT become no-ops and its ROLLBACK an error that reaches our own ROLLBACK.
- */
-function inOuterTransaction(db: Connector): Connector {
-  return {
-    query<T extends Row>(query: Query<T> | string): Promise<T[]> {
-      const sql = (typeof query === 'string' ? query : query.sql).trim().toUpperCase();
-      if (sql === 'BEGIN TRANSACTION' || sql === 'COMMIT' || sql === 'ROLLBACK') return Promise.resolve([]);
-      return db.query(query);
-    },
-    registerFile: (n, d) => db.registerFile(n, d),
-    dropFile: (n) => db.dropFile(n),
-    importArrow: (t, b, c) => db.importArrow(t, b, c)
-  };
+/** A fresh buffer each time: DuckDB-WASM takes (transfers) the one it is given. */
+async function bytesOf(data: Blob | Uint8Array): Promise<Uint8Array> {
+  return data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer());
 }
 
-/** A fresh buffer each time: DuckDB-WASM takes (transfers) the one it is given. */
-async function bytesOf(csv: Blob | Uint8Array): Promise<Uint8Array> {
-  return csv instanceof Uint8Array ? csv : new Uint8Array(await csv.arrayBuffer());
-}
+const sourceOf = (bytes: Uint8Array, type: string) =>
+  type === ARROW_TYPE ? { arrow: bytes } : { csv: bytes };
 
 /** Serialises the operations below: one connection, one transaction at a time. */
 let queue: Promise<unknown> = Promise.resolve();
@@ -136,39 +133,62 @@ function exclusive<T>(fn: () => Promise<T>): Promise<T> {
   return next;
 }
 
-/** City figures (area '01', every structure) before and after loading a report — then rolled back. */
-export function previewCityFigures(
+/** Keys of staged uploads: letters and digits only (they name tables). */
+export const stageKey = (n: number | string) => `u${String(n).replace(/\W/g, '')}`;
+
+/**
+ * Loads an upload into its own staged tables (see `stageReport`) and returns the city figures before and after it
+ * would be committed. `bytes` are given away to DuckDB; `type` is the Blob type they came in (ARROW_TYPE or CSV).
+ */
+export function stageUpload(
   db: Connector,
+  key: string,
   report: Report,
-  csv: Blob | Uint8Array
+  bytes: Uint8Array,
+  type: string
 ): Promise<{ before: Figure[]; after: Figure[] }> {
   return exclusive(async () => {
+    await ensureCandidates(db);
+    await stageReport(db, key, report.id, sourceOf(bytes, type), report.file);
     const before = (await db.query(areaSeries('01'))) as unknown as Figure[];
-    await db.query('BEGIN TRANSACTION');
-    try {
-      await loadReport(inOuterTransaction(db), report, await bytesOf(csv));
-      await refreshFigures(db);
-      const after = (await db.query(areaSeries('01'))) as unknown as Figure[];
-      return { before, after };
-    } finally {
-      await db.query('ROLLBACK');
-    }
+    const after = (await db.query(
+      previewAreaQuery(stagedCandidates(key), '01', report.id, report.published)
+    )) as unknown as Figure[];
+    return { before, after };
   });
 }
 
+/** Forgets a staged upload that will not be committed (cancelled or dismissed). */
+export function unstageUpload(db: Connector, key: string, reportId: string): Promise<void> {
+  return exclusive(() => unstage(db, key, reportId));
+}
+
 /**
- * Loads a report into DuckDB and stores it in IndexedDB, both or neither. `bytes` (the CSV's bytes, given away to
- * DuckDB) saves reading the Blob back on the page's thread.
+ * Adds an upload to the data in DuckDB and stores it in IndexedDB, both or neither. When `key` names its staged
+ * tables (`stageUpload`) they are used; otherwise it is staged here from `bytes` or its stored data.
  */
-export function commitUpload(db: Connector, upload: StoredUpload, bytes?: Uint8Array): Promise<void> {
+export function commitUpload(
+  db: Connector,
+  upload: StoredUpload,
+  staged?: { key: string } | { bytes: Uint8Array }
+): Promise<void> {
   return exclusive(async () => {
+    await ensureCandidates(db);
+    let key: string;
+    if (staged && 'key' in staged) key = staged.key;
+    else {
+      key = stageKey(`c${Date.now()}`);
+      const bytes = staged?.bytes ?? (await bytesOf(upload.data));
+      await stageReport(db, key, upload.meta.id, sourceOf(bytes, upload.data.type), upload.meta.file);
+    }
     await db.query('BEGIN TRANSACTION');
     try {
-      await loadReport(inOuterTransaction(db), upload.meta, bytes ?? (await bytesOf(upload.csv)));
-      await refreshFigures(db);
+      await commitStaged(db, upload.meta, key);
       await putUpload(upload);
     } catch (e) {
       await db.query('ROLLBACK');
+      // Staged by the page, it stays staged for another try; staged here, it goes.
+      if (!(staged && 'key' in staged)) await unstage(db, key, upload.meta.id);
       throw e;
     }
     try {
@@ -177,18 +197,20 @@ export function commitUpload(db: Connector, upload: StoredUpload, bytes?: Uint8A
       await deleteUpload(upload.meta.id);
       throw e;
     }
+    await unstage(db, key, upload.meta.id);
+    await refreshDerived(db);
   });
 }
 
-/** Removes a report from DuckDB and IndexedDB, both or neither, and rebuilds the figures. */
+/** Removes a report from DuckDB and IndexedDB, both or neither, and decides its figures' cells again. */
 export function removeUpload(db: Connector, id: string): Promise<void> {
   return exclusive(async () => {
+    await ensureCandidates(db);
     const stored = await getUpload(id);
     await db.query('BEGIN TRANSACTION');
     try {
-      await db.query(q('DELETE FROM observations WHERE report_id = ?', [id]));
+      await removeReportFigures(db, id);
       await db.query(q(`DELETE FROM reports WHERE id = ? AND kind = 'uploaded'`, [id]));
-      await refreshFigures(db);
       await deleteUpload(id);
     } catch (e) {
       await db.query('ROLLBACK');
@@ -200,18 +222,48 @@ export function removeUpload(db: Connector, id: string): Promise<void> {
       if (stored) await putUpload(stored);
       throw e;
     }
+    await refreshDerived(db);
   });
 }
 
-/** Loads the stored uploads into a database being built (before `refreshFigures`); a broken one is skipped. */
+/**
+ * Adds one report to a database whose `figures` is built — staged, committed, unstaged — without IndexedDB: how
+ * stored uploads join the bundled data on start-up. `data`: an Arrow stream (import/arrow.ts) or a canonical CSV.
+ */
+export async function addReport(
+  db: Connector,
+  report: Report,
+  data: { arrow: Uint8Array } | { csv: Uint8Array | string },
+  key = 'add'
+): Promise<void> {
+  await ensureCandidates(db);
+  try {
+    await stageReport(db, key, report.id, data, report.file);
+    await db.query('BEGIN TRANSACTION');
+    try {
+      await commitStaged(db, report, key);
+      await db.query('COMMIT');
+    } catch (e) {
+      await db.query('ROLLBACK');
+      throw e;
+    }
+  } finally {
+    await unstage(db, key, report.id);
+  }
+}
+
+/** Adds the stored uploads to a database whose `figures` is built; a broken one is skipped. */
 export async function loadStoredUploads(db: Connector): Promise<void> {
   if (typeof indexedDB === 'undefined') return;
-  for (const u of await allUploads()) {
+  const all = await allUploads();
+  if (all.length === 0) return;
+  for (const [i, u] of all.entries()) {
     try {
-      await loadReport(db, u.meta, await bytesOf(u.csv));
+      await addReport(db, u.meta, sourceOf(await bytesOf(u.data), u.data.type), stageKey(`s${i}`));
     } catch (e) {
       // One unreadable upload must not hide the bundled data; it stays listed on /upload to be removed.
       console.warn(`Upload ${u.meta.id} could not be loaded:`, e);
     }
   }
+  await refreshDerived(db);
 }

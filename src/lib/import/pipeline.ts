@@ -569,11 +569,13 @@ class RunState {
   }
 
   private intern(area: RefArea): number {
-    let i = this.areaIdx.get(area.code);
+    // Codes repeat across the 2025 reform: a unit is its structure and its code.
+    const key = `${area.structure}:${area.code}`;
+    let i = this.areaIdx.get(key);
     if (i === undefined) {
       i = this.table.areas.length;
-      this.table.areas.push({ code: area.code, level: area.level });
-      this.areaIdx.set(area.code, i);
+      this.table.areas.push({ code: area.code, level: area.level, structure: area.structure });
+      this.areaIdx.set(key, i);
     }
     return i;
   }

@@ -3,7 +3,7 @@
  * per-row objects, so the import stays fast; objects are made only when asked for.
  */
 import { METRICS } from '../model/metrics';
-import { QUALIFIERS, type AreaLevel, type Qualifier } from '../model/types';
+import { QUALIFIERS, type AreaLevel, type AreaStructure, type Qualifier } from '../model/types';
 
 /** One imported figure. `row` is the spreadsheet row it came from (header = 1). */
 export interface ImportedObservation {
@@ -41,6 +41,7 @@ export interface PeriodRef {
 export interface AreaRef {
   code: string;
   level: AreaLevel;
+  structure: AreaStructure;
 }
 
 /** Observations by column; `periods` and `areas` are the lookup tables the index columns point into. */

@@ -1,10 +1,12 @@
 /**
  * The import off the main thread: the same `importCsv` as the CLI and the tests, with the reference areas fetched
- * once (hashed assets of the build). Results go back as transferred typed arrays plus the canonical CSV text, so
- * the page never builds millions of objects; the decoded source is kept here and served a few lines at a time.
+ * once (hashed assets of the build). Results go back as transferred typed arrays plus the observations as an Arrow
+ * IPC stream shaped as DuckDB's `observations` table (import/arrow.ts), so the page never builds millions of objects
+ * and DuckDB appends the rows without parsing them again; the decoded source is kept here and served a few lines at
+ * a time.
  */
 import { createAreaResolver, type AreaResolver } from './areas';
-import { toCanonicalCsv } from './canonical';
+import { ARROW_TYPE, arrowToCanonicalCsv, observationsToArrow } from './arrow';
 import { decodeBytes } from './decode';
 import type { Issue, IssueCode } from './messages';
 import { importCsv, type ExistingRange, type Layout } from './pipeline';
@@ -14,11 +16,14 @@ import type { ObservationTable } from './table';
 export const PREVIEW_ROWS = 200;
 
 export type ToWorker =
-  | { type: 'import'; id: number; file: Blob; fileName: string; existing: ExistingRange[] }
+  /** `reportId`: the id the upload will be stored under, written into the Arrow stream. */
+  | { type: 'import'; id: number; file: Blob; fileName: string; reportId: string; existing: ExistingRange[] }
   | { type: 'cancel'; id: number }
   | { type: 'lines'; id: number; from: number; to: number }
   | { type: 'forget'; id: number }
-  | { type: 'canonical'; id: number };
+  | { type: 'arrow'; id: number }
+  /** A stored upload's Arrow stream back as canonical CSV (for download). */
+  | { type: 'csv'; id: number; data: Blob };
 
 export interface ImportSummary {
   file: string;
@@ -50,16 +55,17 @@ export type FromWorker =
       /** Area names of the first PREVIEW_ROWS observations (codes repeat across the 2025 reform). */
       names: string[];
       /**
-       * The canonical CSV as a Blob made here: a Blob crosses threads and goes into IndexedDB by reference, and DuckDB
-       * reads it back with `arrayBuffer()` off the page's thread — where encoding or copying megabytes would block it.
+       * The observations as an Arrow IPC stream in a Blob made here (empty when there are errors): a Blob crosses
+       * threads and goes into IndexedDB by reference — where copying megabytes on the page's thread would block it.
        */
-      canonical: Blob;
+      arrow: Blob;
       ms: number;
     }
   | { type: 'failed'; id: number; aborted: boolean; message: string }
   | { type: 'lines'; id: number; from: number; lines: string[]; total: number }
-  /** A fresh copy of the canonical CSV's bytes, transferred: for DuckDB, which takes the buffer it is given. */
-  | { type: 'canonical'; id: number; bytes: Uint8Array };
+  /** A fresh copy of the Arrow stream's bytes, transferred: for DuckDB, which takes the buffer it is given. */
+  | { type: 'arrow'; id: number; bytes: Uint8Array }
+  | { type: 'csv'; id: number; csv: Blob | null; message: string };
 
 const areaUrls = import.meta.glob('/data/areas/*.csv', {
   query: '?url',
@@ -91,7 +97,7 @@ function areas(): Promise<AreaResolver> {
 
 const jobs = new Map<number, AbortController>();
 /** Each file's bytes until the page forgets it, decoded into lines only if someone asks to see them. */
-const sources = new Map<number, { bytes: Uint8Array; lines?: string[]; canonical?: Uint8Array }>();
+const sources = new Map<number, { bytes: Uint8Array; lines?: string[]; arrow?: Uint8Array }>();
 const MAX_LINE = 400;
 
 const post = (m: FromWorker, transfer: Transferable[] = []) =>
@@ -142,9 +148,9 @@ async function run(m: Extract<ToWorker, { type: 'import' }>) {
       row: t.row,
       notes: t.notes
     };
-    const encoded = new TextEncoder().encode(r.error_count === 0 ? toCanonicalCsv(t) : '');
-    sources.get(m.id)!.canonical = encoded;
-    const canonical = new Blob([encoded], { type: 'text/csv' });
+    const ipc = r.error_count === 0 ? observationsToArrow(t, m.reportId) : new Uint8Array(0);
+    sources.get(m.id)!.arrow = ipc;
+    const arrow = new Blob([ipc as Uint8Array<ArrayBuffer>], { type: ARROW_TYPE });
     post(
       {
         type: 'done',
@@ -152,7 +158,7 @@ async function run(m: Extract<ToWorker, { type: 'import' }>) {
         summary: summary as unknown as ImportSummary,
         table,
         names,
-        canonical,
+        arrow,
         ms: performance.now() - t0
       },
       [t.period.buffer, t.area.buffer, t.mc.buffer, t.value.buffer, t.qualifier.buffer, t.row.buffer]
@@ -189,14 +195,23 @@ function lines(m: Extract<ToWorker, { type: 'lines' }>) {
   });
 }
 
+async function toCsv(m: Extract<ToWorker, { type: 'csv' }>) {
+  try {
+    const text = arrowToCanonicalCsv(new Uint8Array(await m.data.arrayBuffer()));
+    post({ type: 'csv', id: m.id, csv: new Blob([text], { type: 'text/csv' }), message: '' });
+  } catch (e) {
+    post({ type: 'csv', id: m.id, csv: null, message: e instanceof Error ? e.message : String(e) });
+  }
+}
+
 self.onmessage = (e: MessageEvent<ToWorker>) => {
   const m = e.data;
   if (m.type === 'import') void run(m);
   else if (m.type === 'cancel') jobs.get(m.id)?.abort(new DOMException('Cancelled', 'AbortError'));
   else if (m.type === 'lines') lines(m);
   else if (m.type === 'forget') sources.delete(m.id);
-  else if (m.type === 'canonical') {
-    const bytes = sources.get(m.id)?.canonical?.slice() ?? new Uint8Array(0);
-    post({ type: 'canonical', id: m.id, bytes }, [bytes.buffer]);
-  }
+  else if (m.type === 'arrow') {
+    const bytes = sources.get(m.id)?.arrow?.slice() ?? new Uint8Array(0);
+    post({ type: 'arrow', id: m.id, bytes }, [bytes.buffer]);
+  } else if (m.type === 'csv') void toCsv(m);
 };

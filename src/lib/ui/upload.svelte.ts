@@ -1,7 +1,8 @@
 /**
  * State of /upload: files validated one after another in the import worker, their preview (first observations and
- * the city figures before/after, computed in a rolled-back DuckDB transaction), the commit, and the stored uploads.
- * Nothing is stored until `commit`; cancelling, a failed import or a failed commit leave storage as it was.
+ * the city figures before/after, read from the upload staged in DuckDB: db/schema.ts `stageReport`), the commit, and
+ * the stored uploads. Nothing is stored until `commit`; cancelling, a failed import or a failed commit leave the
+ * stored data as it was (a staged upload is invisible to every page, and dropped when its file is cancelled).
  */
 /* eslint-disable svelte/prefer-svelte-reactivity -- the dates, maps, sets and URL here are bookkeeping that no
    view reads: reactive versions would only add overhead. */
@@ -42,7 +43,12 @@ export class UploadJob {
   /** Worker time from bytes to table, for the record. */
   ms = 0;
   table: ObservationTable | null = null;
-  canonical: Blob | null = null;
+  /** The observations as an Arrow stream (import/arrow.ts), as DuckDB takes them and IndexedDB keeps them. */
+  arrow: Blob | null = null;
+  /** The id the upload is staged and stored under, fixed when the file is added (written into the Arrow stream). */
+  readonly reportId: string;
+  /** Staging in DuckDB for the preview: resolves true once staged (the commit then reuses it). */
+  staged: Promise<boolean> | null = null;
 
   problems = $derived(metaProblems(this.meta));
   canCommit = $derived(
@@ -54,6 +60,12 @@ export class UploadJob {
     this.file = file;
     this.meta.title = file.name.replace(/\.[^.]+$/, '');
     this.meta.published = new Date().toISOString().slice(0, 10);
+    // The job's number keeps two files of one name, added in the same second, apart.
+    this.reportId = `${uploadId(this.meta.title || file.name)}-${id}`;
+  }
+
+  get stageKey(): string {
+    return `u${this.id}`;
   }
 }
 
@@ -67,6 +79,7 @@ export class UploadState {
   /** Each job's message handler (progress, lines, result), kept while the job is shown. */
   private waiting = new Map<number, (m: FromWorker) => void>();
   private bytesWanted = new Map<number, (b: Uint8Array) => void>();
+  private csvWanted = new Map<number, (m: Extract<FromWorker, { type: 'csv' }>) => void>();
   /** Jobs the worker is importing now. */
   private running = new Set<number>();
   private queue: Promise<void> = Promise.resolve();
@@ -98,7 +111,10 @@ export class UploadState {
   private ensureWorker(): Worker {
     if (!this.worker) {
       this.worker = new Worker(new URL('../import/worker.ts', import.meta.url), { type: 'module' });
-      this.worker.onmessage = (e: MessageEvent<FromWorker>) => this.waiting.get(e.data.id)?.(e.data);
+      this.worker.onmessage = (e: MessageEvent<FromWorker>) => {
+        if (e.data.type === 'csv') this.csvWanted.get(e.data.id)?.(e.data);
+        else this.waiting.get(e.data.id)?.(e.data);
+      };
     }
     return this.worker;
   }
@@ -134,12 +150,19 @@ export class UploadState {
       this.waiting.set(job.id, (m) => {
         if (m.type === 'progress') [job.bytes, job.rows] = [m.bytes, m.rows];
         else if (m.type === 'lines') job.lines = { ...m, focus: job.lines?.focus ?? m.from };
-        else if (m.type === 'canonical') this.bytesWanted.get(job.id)?.(m.bytes);
+        else if (m.type === 'arrow') this.bytesWanted.get(job.id)?.(m.bytes);
         else resolve(m);
       });
     });
     this.running.add(job.id);
-    this.send({ type: 'import', id: job.id, file: job.file, fileName: job.file.name, existing });
+    this.send({
+      type: 'import',
+      id: job.id,
+      file: job.file,
+      fileName: job.file.name,
+      reportId: job.reportId,
+      existing
+    });
     const m = await done;
     this.running.delete(job.id);
     // Cancel may have run while awaiting: TypeScript's narrowing above does not know.
@@ -159,31 +182,46 @@ export class UploadState {
     // Only the first observations (as many as the worker named) become objects, for the preview.
     const n = Math.min(table.length, m.names.length);
     job.preview = Array.from({ length: n }, (_, i) => ({ ...table.get(i), name: m.names[i] }));
-    job.canonical = m.canonical;
+    job.arrow = m.arrow;
     job.phase = 'ready';
-    if (m.summary.error_count === 0 && table.length > 0) void this.previewChanges(job);
-  }
-
-  private async previewChanges(job: UploadJob) {
-    try {
-      const { previewCityFigures } = await import('$db/uploads');
-      const report = reportOf(`upload-preview-${job.id}`, { ...job.meta, title: 'preview' });
-      const bytes = await this.canonicalBytes(job);
-      const { before, after } = await previewCityFigures(await this.getDb(), report, bytes);
-      job.changes = figureChanges(before, after);
-    } catch (e) {
-      job.changesError = e instanceof Error ? e.message : String(e);
+    if (m.summary.error_count === 0 && table.length > 0) {
+      job.staged = this.previewChanges(job);
+      void job.staged;
     }
   }
 
-  /** The canonical CSV's bytes, copied and transferred by the worker: no megabytes copied on this thread. */
-  private canonicalBytes(job: UploadJob): Promise<Uint8Array> {
+  /** Stages the upload in DuckDB (its rows are loaded once, for the preview and the commit) and reads the change. */
+  private async previewChanges(job: UploadJob): Promise<boolean> {
+    try {
+      const { stageUpload, ARROW_TYPE } = await import('$db/uploads');
+      const bytes = await this.arrowBytes(job);
+      const db = await this.getDb();
+      if (job.phase !== 'ready') return false; // cancelled meanwhile
+      const report = reportOf(job.reportId, job.meta);
+      const { before, after } = await stageUpload(db, job.stageKey, report, bytes, ARROW_TYPE);
+      job.changes = figureChanges(before, after);
+      return true;
+    } catch (e) {
+      job.changesError = e instanceof Error ? e.message : String(e);
+      return false;
+    }
+  }
+
+  /** Drops what a job staged in DuckDB, once its staging is over. */
+  private async unstage(job: UploadJob) {
+    if (!job.staged || !(await job.staged) || !this.dbReady) return;
+    const { unstageUpload } = await import('$db/uploads');
+    await unstageUpload(this.dbReady, job.stageKey, job.reportId).catch(() => undefined);
+  }
+
+  /** The Arrow stream's bytes, copied and transferred by the worker: no megabytes copied on this thread. */
+  private arrowBytes(job: UploadJob): Promise<Uint8Array> {
     return new Promise((resolve) => {
       this.bytesWanted.set(job.id, (b) => {
         this.bytesWanted.delete(job.id);
         resolve(b);
       });
-      this.send({ type: 'canonical', id: job.id });
+      this.send({ type: 'arrow', id: job.id });
     });
   }
 
@@ -193,7 +231,8 @@ export class UploadState {
     const running = job.phase === 'validating';
     job.phase = 'cancelled';
     job.table = null;
-    job.canonical = null;
+    job.arrow = null;
+    void this.unstage(job);
     if (!running) return void this.send({ type: 'forget', id: job.id });
     this.send({ type: 'cancel', id: job.id });
     const answer = this.waiting.get(job.id);
@@ -218,29 +257,29 @@ export class UploadState {
   }
 
   async commit(job: UploadJob) {
-    if (!job.canCommit || !job.table || !job.summary || !job.canonical) return;
+    if (!job.canCommit || !job.table || !job.summary || !job.arrow) return;
     job.phase = 'committing';
     job.error = '';
     try {
       const { commitUpload } = await import('$db/uploads');
-      const id = uploadId(job.meta.title || job.file.name);
-      const bytes = await this.canonicalBytes(job);
+      const id = job.reportId;
+      const staged = (await job.staged) ? { key: job.stageKey } : { bytes: await this.arrowBytes(job) };
       await commitUpload(
         await this.getDb(),
         {
           meta: reportOf(id, job.meta),
-          csv: job.canonical,
+          data: job.arrow,
           fileName: job.file.name,
           uploadedAt: new Date().toISOString(),
           rows: job.summary.rows,
           observations: job.table.length
         },
-        bytes
+        staged
       );
       job.committedId = id;
       job.phase = 'committed';
       job.table = null;
-      job.canonical = null;
+      job.arrow = null;
       this.send({ type: 'forget', id: job.id });
       revision.bump();
     } catch (e) {
@@ -261,18 +300,34 @@ export class UploadState {
     await this.refreshStored();
   }
 
-  /** Saves a stored upload as `<id>.csv`, the canonical layout data/reports/ takes. */
+  /** Saves a stored upload as `<id>.csv`, the canonical layout data/reports/ takes (made in the worker). */
   async download(id: string) {
-    const { getUpload } = await import('$db/uploads');
+    const { getUpload, ARROW_TYPE } = await import('$db/uploads');
     const u = await getUpload(id);
     if (!u) return;
-    const url = URL.createObjectURL(u.csv);
+    const csv = u.data.type === ARROW_TYPE ? await this.toCsv(u.data) : u.data;
+    if (!csv) return;
+    const url = URL.createObjectURL(csv);
     const a = Object.assign(document.createElement('a'), { href: url, download: u.meta.file });
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
+  private toCsv(data: Blob): Promise<Blob | null> {
+    const id = nextId++;
+    return new Promise((resolve) => {
+      this.csvWanted.set(id, (m) => {
+        this.csvWanted.delete(id);
+        if (!m.csv) this.storedError = m.message;
+        resolve(m.csv);
+      });
+      this.send({ type: 'csv', id, data });
+    });
+  }
+
   destroy() {
+    // Leaving the page: what was staged for a preview and not committed goes (DuckDB lives on across pages).
+    for (const job of this.jobs) if (job.phase === 'ready') void this.unstage(job);
     this.worker?.terminate();
     this.worker = null;
   }

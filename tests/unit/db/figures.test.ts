@@ -88,6 +88,18 @@ describe('figures on the bundled data', () => {
   });
 });
 
+describe('bundled observations', () => {
+  it('never give one cell twice in a report (sums of categories count rows, figures.ts relies on it)', async () => {
+    const [dup] = await db.query<{ n: number }>(
+      `SELECT count(*)::INTEGER AS n FROM (
+         SELECT 1 FROM observations
+         GROUP BY report_id, period_start, period_end, area_structure, area_code, metric, category
+         HAVING count(*) > 1)`
+    );
+    expect(dup.n).toBe(0);
+  });
+});
+
 describe('partial coverage', () => {
   it('never lets two districts’ real figures stand for the city, and marks a partial sum as "more than"', async () => {
     const up = await openNodeDb();
@@ -98,8 +110,8 @@ describe('partial coverage', () => {
           'period,period_start,period_end,area_code,metric,category,value,qualifier,note\n' +
           '2024,2024-01-01,2024-12-31,001,tips,,1111,exact,\n2024,2024-01-01,2024-12-31,002,tips,,2222,exact,\n' +
           '2022-H1,2022-01-01,2022-06-30,001,patrol_turns,,500,exact,\n';
-        const { loadReport } = await import('$db/schema');
-        await loadReport(
+        const { addReport } = await import('$db/uploads');
+        await addReport(
           db,
           {
             id: 'up',
@@ -111,7 +123,7 @@ describe('partial coverage', () => {
             notes: '',
             file: 'u.csv'
           },
-          csv
+          { csv }
         );
       }
     });

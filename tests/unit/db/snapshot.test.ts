@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBundle, loadSnapshot, SNAPSHOT_TABLES, type SnapshotTable } from '$db/bundle';
 import { openNodeDb } from '$db/node';
 import { areaSeries } from '$db/queries/series';
-import { loadReport } from '$db/schema';
+import { addReport } from '$db/uploads';
 import { diskBundle } from '../../../src/lib/server/bundle';
 
 describe('prebuilt snapshot', () => {
@@ -23,7 +23,7 @@ describe('prebuilt snapshot', () => {
     );
     expect(tips).toMatchObject({ value: 208229, kind: 'published', period_start: '2013-01-01' });
 
-    // With an upload, the bundled observations are fetched too and figures are derived anew from all of them.
+    // With an upload, its figures are added to the snapshot's (figures.ts, addReportFigures).
     const withUpload = await openNodeDb();
     await loadSnapshot(
       withUpload,
@@ -31,7 +31,7 @@ describe('prebuilt snapshot', () => {
       async (db) => {
         const csv =
           'period,period_start,period_end,area_code,metric,category,value,qualifier,note\n2026,2026-01-01,2026-12-31,01,tips,,1234,exact,\n';
-        await loadReport(
+        await addReport(
           db,
           {
             id: 'up-1',
@@ -43,7 +43,7 @@ describe('prebuilt snapshot', () => {
             notes: '',
             file: 'u.csv'
           },
-          csv
+          { csv }
         );
       }
     );

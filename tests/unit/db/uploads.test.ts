@@ -11,12 +11,16 @@ import {
   getUpload,
   listUploads,
   loadStoredUploads,
-  previewCityFigures,
   removeUpload,
+  stageUpload,
+  unstageUpload,
+  ARROW_TYPE,
   type StoredUpload
 } from '$db/uploads';
-import { createAreaResolver, importCsv, toCanonicalCsv } from '$import';
+import { createAreaResolver, importCsv, toCanonicalCsv, type ObservationTable } from '$import';
+import { arrowToCanonicalCsv, observationsToArrow } from '$import/arrow';
 import type { Report } from '$model/types';
+import { refreshFigures } from '$db/figures';
 import { diskBundle } from '../../../src/lib/server/bundle';
 
 const area = (f: string) => readFileSync(`data/areas/${f}`, 'utf8');
@@ -29,6 +33,9 @@ const areas = createAreaResolver({
 
 let db: Connector;
 let csv: Blob;
+let table: ObservationTable;
+const arrow = (id: string) =>
+  new Blob([observationsToArrow(table, id) as Uint8Array<ArrayBuffer>], { type: ARROW_TYPE });
 const meta = (id: string): Report => ({
   id,
   title: 'Test upload',
@@ -39,9 +46,9 @@ const meta = (id: string): Report => ({
   notes: '',
   file: 'valid-long.csv'
 });
-const upload = (id: string, text = csv): StoredUpload => ({
+const upload = (id: string, data: Blob = arrow(id)): StoredUpload => ({
   meta: meta(id),
-  csv: text,
+  data,
   fileName: 'valid-long.csv',
   uploadedAt: new Date().toISOString(),
   rows: 8,
@@ -57,27 +64,60 @@ beforeAll(async () => {
   db = await openNodeDb();
   await loadBundle(db, diskBundle());
   const r = await importCsv(readFileSync('tests/fixtures/upload/valid-long.csv'), { areas });
+  table = r.table;
   csv = new Blob([toCanonicalCsv(r.table)], { type: 'text/csv' });
 }, 120_000);
 
 describe('uploads: DuckDB and IndexedDB together', { timeout: 120_000 }, () => {
-  it('previews the city figures with the report and then leaves the database exactly as it was', async () => {
+  it('stages an upload for its preview without changing any figure, and unstages it without a trace', async () => {
     const start = await city();
-    const { before, after } = await previewCityFigures(db, meta('upload-preview'), csv);
+    const obs = await db.query('SELECT count(*)::INTEGER AS n FROM observations');
+    const bytes = new Uint8Array(await arrow('upload-preview').arrayBuffer());
+    const { before, after } = await stageUpload(db, 'p1', meta('upload-preview'), bytes, ARROW_TYPE);
     expect(JSON.stringify(before)).toBe(start);
     const h1 = after.find((f) => f.period === '2025-H1' && f.metric === 'tips' && f.category === '');
-    expect(h1).toMatchObject({ value: 51234, kind: 'uploaded' });
-    // Real district figures beat the demo communes' sum for 2024 at the district itself.
+    expect(h1).toMatchObject({ value: 51234, kind: 'uploaded', report_id: 'upload-preview' });
+    // Staged rows are invisible: every figure, and the report list, are as they were.
     expect(await city()).toBe(start);
+    expect(await tips('2025-H1')).toBeUndefined();
     expect(await db.query("SELECT * FROM reports WHERE id = 'upload-preview'")).toHaveLength(0);
+    await unstageUpload(db, 'p1', 'upload-preview');
+    expect(await db.query('SELECT count(*)::INTEGER AS n FROM observations')).toEqual(obs);
+    expect(await city()).toBe(start);
+  });
+
+  it('commits what was staged: the same figures as a commit from the stored bytes', async () => {
+    const bytes = new Uint8Array(await arrow('upload-9-staged').arrayBuffer());
+    await stageUpload(db, 'p2', meta('upload-9-staged'), bytes, ARROW_TYPE);
+    await commitUpload(db, upload('upload-9-staged'), { key: 'p2' });
+    const staged = await city();
+    expect(await tips('2025-H1')).toMatchObject({ value: 51234, report_id: 'upload-9-staged' });
+    await removeUpload(db, 'upload-9-staged');
+    await commitUpload(db, upload('upload-9-staged'));
+    expect(await city()).toBe(staged);
+    await removeUpload(db, 'upload-9-staged');
+    expect(await tips('2025-H1')).toBeUndefined();
+  });
+
+  it('keeps the stored Arrow stream convertible back to the canonical CSV', async () => {
+    expect(arrowToCanonicalCsv(new Uint8Array(await arrow('x').arrayBuffer()))).toBe(await csv.text());
+  });
+
+  it('still loads uploads stored as canonical CSV by the first version', async () => {
+    await commitUpload(db, upload('upload-8-csv', csv));
+    expect(await tips('2025-H1')).toMatchObject({ value: 51234, report_id: 'upload-8-csv' });
+    await removeUpload(db, 'upload-8-csv');
+    expect(await tips('2025-H1')).toBeUndefined();
   });
 
   it('commits to both stores, survives a fresh database, and is removed from both', async () => {
     expect((await tips('2024', '001'))?.kind).toBe('demo');
     await commitUpload(db, upload('upload-1-test'));
     expect(await countUploads()).toBe(1);
-    expect((await listUploads())[0]).not.toHaveProperty('csv');
-    expect(await (await getUpload('upload-1-test'))?.csv.text()).toBe(await csv.text());
+    expect((await listUploads())[0]).not.toHaveProperty('data');
+    const stored = await getUpload('upload-1-test');
+    expect(stored?.data.type).toBe(ARROW_TYPE);
+    expect(arrowToCanonicalCsv(new Uint8Array(await stored!.data.arrayBuffer()))).toBe(await csv.text());
     expect(await tips('2025-H1')).toMatchObject({ value: 51234, kind: 'uploaded' });
     expect(await tips('2024', '001')).toMatchObject({ value: 1111, kind: 'uploaded' });
 
@@ -96,7 +136,7 @@ describe('uploads: DuckDB and IndexedDB together', { timeout: 120_000 }, () => {
 
   it('stores nothing anywhere when DuckDB refuses the report', async () => {
     const start = await city();
-    const bad = new Blob([(await csv.text()).replace(',001,tips', ',99999,tips')]);
+    const bad = new Blob([(await csv.text()).replace(',001,tips', ',99999,tips')], { type: 'text/csv' });
     await expect(commitUpload(db, upload('upload-2-bad', bad))).rejects.toThrow(/reference units/);
     expect(await countUploads()).toBe(0);
     expect(await city()).toBe(start);
@@ -120,5 +160,24 @@ describe('uploads: DuckDB and IndexedDB together', { timeout: 120_000 }, () => {
     }
     expect(await city()).toBe(start);
     expect(await countUploads()).toBe(0);
+  });
+});
+
+describe('incremental figures', { timeout: 120_000 }, () => {
+  it('after commits and a removal, equal a rebuild of everything from scratch', async () => {
+    await commitUpload(db, upload('upload-4-a'));
+    // A second upload of the same figures: every cell it fills is contested.
+    await commitUpload(db, upload('upload-5-b'));
+    await removeUpload(db, 'upload-4-a');
+    await db.query('CREATE OR REPLACE TEMP TABLE incremental AS SELECT * FROM figures');
+    await refreshFigures(db);
+    const [diff] = await db.query<{ a: number; b: number; n: number }>(
+      `SELECT (SELECT count(*) FROM (SELECT * FROM incremental EXCEPT ALL SELECT * FROM figures))::INTEGER AS a,
+              (SELECT count(*) FROM (SELECT * FROM figures EXCEPT ALL SELECT * FROM incremental))::INTEGER AS b,
+              (SELECT count(*) FROM figures WHERE report_id = 'upload-5-b')::INTEGER AS n`
+    );
+    expect(diff.n).toBeGreaterThan(0);
+    expect(diff).toMatchObject({ a: 0, b: 0 });
+    await removeUpload(db, 'upload-5-b');
   });
 });
