@@ -5,7 +5,7 @@
 import type { Connector } from '$db/connector';
 import { allAreas, childAreas, type AreaRow } from '$db/queries/areas';
 import { areaMetricSeries, childrenInPeriod, childSeries, childTotalSeries } from '$db/queries/series';
-import { derivedReady } from '$db/derived';
+import { fromDerived } from '$db/derived';
 import type { Figure } from '$model/figure';
 import { categoryBars, periodsOf, type PeriodInfo } from '$model/compare';
 import { categoryName, requireMetric } from '$model/metrics';
@@ -57,8 +57,8 @@ async function areaName(db: Connector, code: string): Promise<string> {
 async function unitMetricSeries(db: Connector, area: string, metric: string, totalsOnly = false) {
   const level = (await units(db)).get(area)?.level;
   const upper = level === 'city' || level === 'district';
-  if (upper) await derivedReady(db);
-  return (await db.query(areaMetricSeries(area, metric, { upper, totalsOnly }))) as unknown as Figure[];
+  const read = () => db.query(areaMetricSeries(area, metric, { upper, totalsOnly }));
+  return (await (upper ? fromDerived(db, read) : read())) as unknown as Figure[];
 }
 
 /** A period key `start/end` as its two dates; null for the latest period, undefined when it is malformed. */
@@ -138,8 +138,8 @@ const childrenRanked: ChartDef<Ranked> = {
     const dates = periodDates(p.period);
     let rows: (Figure & { label: string })[] = [];
     if (dates !== undefined) {
-      await derivedReady(db);
-      rows = await db.query(childrenInPeriod(p.area, p.metric, dates?.[0] ?? null, dates?.[1] ?? null));
+      const [start, end] = dates ?? [null, null];
+      rows = await fromDerived(db, () => db.query(childrenInPeriod(p.area, p.metric, start, end)));
     }
     const labels = new Map(rows.map((r) => [r.area_code, r.label]));
     const figures: Figure[] = rows.map(({ label: _, ...f }) => f);
@@ -221,8 +221,9 @@ const districtMultiples: ChartDef<MultiplesShape> = {
   defaults: city({ metric: 'tips' }),
   controls: ['metric'],
   async load(db, p) {
-    await derivedReady(db);
-    const figures = (await db.query(childTotalSeries('01', p.metric))) as unknown as Figure[];
+    const figures = (await fromDerived(db, () =>
+      db.query(childTotalSeries('01', p.metric))
+    )) as unknown as Figure[];
     const units = await db.query(childAreas('01'));
     return {
       figures,

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBundle } from '$db/bundle';
 import { arrowRows, type Connector } from '$db/connector';
-import { derivedReady, refreshDerived } from '$db/derived';
+import { derivedReady, fromDerived, refreshDerived } from '$db/derived';
 import { refreshFigures } from '$db/figures';
 import { openNodeDb } from '$db/node';
 import { childAreas } from '$db/queries/areas';
@@ -125,10 +125,12 @@ describe('tables derived from figures', () => {
         '2024-Q3,2024-07-01,2024-09-30,00001,tips,,7,more_than,\n'
     );
     await refreshFigures(up);
-    await derivedReady(up);
-    const [ba] = (await up.query(areaMetricSeries('001', 'tips', { upper: true, totalsOnly: true }))).filter(
-      (f) => f.period === '2024-Q3'
-    );
+    // The first read runs beside the catalog check, finds figures replaced, and is run again on rebuilt tables.
+    const [ba] = (
+      await fromDerived(up, () =>
+        up.query(areaMetricSeries('001', 'tips', { upper: true, totalsOnly: true }))
+      )
+    ).filter((f) => f.period === '2024-Q3');
     expect(ba).toMatchObject({
       value: 7,
       qualifier: 'more_than',
