@@ -88,3 +88,12 @@ export async function fromDerived<T>(db: Connector, read: () => Promise<T>): Pro
   await derivedReady(db);
   return read();
 }
+
+/**
+ * Resolves when no build of the derived tables is running. An upload's commit rebuilds them in the background
+ * (db/uploads.ts); the next change of the data waits for that build, so its statements never run inside the
+ * change's transaction.
+ */
+export async function derivedIdle(db: Connector): Promise<void> {
+  await builds.get(db)?.done.catch(() => undefined);
+}

@@ -10,7 +10,7 @@
 import type { Report } from '$model/types';
 import type { Figure } from '$model/figure';
 import { q, type Connector } from './connector';
-import { refreshDerived } from './derived';
+import { derivedIdle, refreshDerived } from './derived';
 import { ensureCandidates, previewAreaQuery, removeReportFigures } from './figures';
 import { commitStaged, stagedCandidates, stageReport, unstage } from './schema';
 import { areaSeries } from './queries/series';
@@ -127,10 +127,22 @@ const sourceOf = (bytes: Uint8Array, type: string) =>
 
 /** Serialises the operations below: one connection, one transaction at a time. */
 let queue: Promise<unknown> = Promise.resolve();
-function exclusive<T>(fn: () => Promise<T>): Promise<T> {
-  const next = queue.then(fn, fn);
+function exclusive<T>(fn: () => Promise<T>, db?: Connector): Promise<T> {
+  const run = async () => {
+    if (db) await derivedIdle(db);
+    return fn();
+  };
+  const next = queue.then(run, run);
   queue = next.catch(() => undefined);
   return next;
+}
+
+/**
+ * Derives what an upload's commit needs from the bundled data (`ensureCandidates`, ~1 s in a browser) ahead of
+ * time: /upload calls it once DuckDB is up, while a person is still picking a file.
+ */
+export function prepareUploads(db: Connector): Promise<void> {
+  return exclusive(() => ensureCandidates(db), db);
 }
 
 /** Keys of staged uploads: letters and digits only (they name tables). */
@@ -155,12 +167,12 @@ export function stageUpload(
       previewAreaQuery(stagedCandidates(key), '01', report.id, report.published)
     )) as unknown as Figure[];
     return { before, after };
-  });
+  }, db);
 }
 
 /** Forgets a staged upload that will not be committed (cancelled or dismissed). */
 export function unstageUpload(db: Connector, key: string, reportId: string): Promise<void> {
-  return exclusive(() => unstage(db, key, reportId));
+  return exclusive(() => unstage(db, key, reportId), db);
 }
 
 /**
@@ -198,8 +210,10 @@ export function commitUpload(
       throw e;
     }
     await unstage(db, key, upload.meta.id);
-    await refreshDerived(db);
-  });
+    // Committed: the data and every figure are in. The charts' derived tables are rebuilt after (~1–2 s at a
+    // million figures in a browser); a chart that reads them waits for this build (derived.ts, derivedReady).
+    void refreshDerived(db).catch(() => undefined);
+  }, db);
 }
 
 /** Removes a report from DuckDB and IndexedDB, both or neither, and decides its figures' cells again. */
@@ -222,8 +236,8 @@ export function removeUpload(db: Connector, id: string): Promise<void> {
       if (stored) await putUpload(stored);
       throw e;
     }
-    await refreshDerived(db);
-  });
+    void refreshDerived(db).catch(() => undefined);
+  }, db);
 }
 
 /**

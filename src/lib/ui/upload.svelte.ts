@@ -86,10 +86,12 @@ export class UploadState {
   private db: Promise<Connector> | null = null;
   private dbReady: Connector | null = null;
 
-  /** On mount: list the stored uploads, and start DuckDB (needed for every preview and commit). */
+  /** On mount: list the stored uploads, and start DuckDB and what a commit needs (for every preview and commit). */
   async init() {
     await this.refreshStored();
-    void this.getDb().catch(() => undefined);
+    void this.getDb()
+      .then(async (db) => (await import('$db/uploads')).prepareUploads(db))
+      .catch(() => undefined);
   }
 
   private getDb(): Promise<Connector> {

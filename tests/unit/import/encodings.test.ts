@@ -125,3 +125,21 @@ describe('encodings', () => {
     }
   });
 });
+
+describe('large files, decoded in slices', () => {
+  // Every line carries multi-byte letters, so some fall across the 64 KB slice boundaries.
+  const line = 'Phường Hàng Bạc,Thủy,Hoà,tiếng Việt — “ngoặc”\n';
+  const text = 'name,a,b,c\n' + line.repeat(Math.ceil(200_000 / line.length));
+
+  it('gives the same text as one decode, in UTF-8 and UTF-16', () => {
+    expect(decodeBytes(iconv.encode(text, 'utf8')).text).toBe(text.normalize('NFC'));
+    const le = decodeBytes(iconv.encode(text, 'utf16le', { addBOM: true }));
+    expect(le).toMatchObject({ ok: true, encoding: 'utf-16le' });
+    expect(le.ok && le.text.replace(/^\ufeff/, '')).toBe(text.normalize('NFC'));
+  });
+
+  it('still notices a byte that is not UTF-8 far into the file', () => {
+    const bytes = iconv.encode(text + 'Hà Nội\n', 'windows-1258');
+    expect(decodeBytes(bytes)).toMatchObject({ ok: true, encoding: 'windows-1258' });
+  });
+});
