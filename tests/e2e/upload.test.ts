@@ -128,6 +128,14 @@ describe('/upload in Chromium', () => {
     await expect
       .poll(() => s.page.locator('[data-chart="area-periods"]').innerText(), { timeout: 60_000 })
       .toContain('1.111');
+    // /charts' period pickers offer the uploaded periods, and its source lines name the upload.
+    await s.page.goto(`${baseUrl}/charts`, { waitUntil: 'networkidle' });
+    await expect
+      .poll(() => s.page.locator('#chart-children-ranked .controls').innerText(), { timeout: 60_000 })
+      .toContain('2025-H1');
+    await expect
+      .poll(() => s.page.locator('#chart-tips-by-category').innerText(), { timeout: 60_000 })
+      .toMatch(/Công an TP Hà Nội, [^;]*\(Tải lên\)/);
   }, 300_000);
 
   it('downloads the stored upload as the canonical CSV of data/reports/', async () => {
