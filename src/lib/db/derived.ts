@@ -9,7 +9,8 @@
  *
  * Rows are copied from `figures` unchanged (report, kind, basis, qualifier and all): a chart reading them shows the
  * same figures, with the same sources, as one reading `figures`.
- * They go stale whenever `figures` is rebuilt: call `refreshDerived` right after every `refreshFigures`.
+ * They go stale whenever `figures` changes: call `refreshDerived` after every change of it (a rebuild, an upload's
+ * commit or removal; db/uploads.ts does), outside the change's transaction. Reads wait for a build in progress.
  */
 import type { Connector } from './connector';
 
@@ -61,7 +62,8 @@ export function refreshDerived(db: Connector): Promise<void> {
 
 /**
  * Resolves once the derived tables match the current `figures`: built on first use, and rebuilt if `figures` was
- * replaced (created anew) without a `refreshDerived`. Changes to its rows are not seen here: those need the call.
+ * replaced (created anew) without a `refreshDerived` — one catalog lookup. Changes to its rows are not seen here:
+ * those need the call.
  */
 export async function derivedReady(db: Connector): Promise<void> {
   const oid = await figuresOid(db);
@@ -75,17 +77,12 @@ export async function derivedReady(db: Connector): Promise<void> {
 }
 
 /**
- * Runs `read` (queries of derived tables) once they match `figures`, as `derivedReady`. When they are built, the
- * catalog check goes to the worker together with `read`, so it costs no round trip of its own; should it find
- * `figures` replaced, the tables are rebuilt and `read` runs again.
+ * Runs `read` (queries of derived tables) once they are built: at once when they are (a picker change is then one
+ * round trip), else after `derivedReady`. A change to `figures` is seen through the `refreshDerived` that follows
+ * it — not looked up here: the catalog lookup costs 5–50 ms in a browser holding a million-row upload.
  */
 export async function fromDerived<T>(db: Connector, read: () => Promise<T>): Promise<T> {
-  const b = builds.get(db);
-  if (b?.oid !== undefined) {
-    const [oid, result] = await Promise.all([figuresOid(db), read()]);
-    if (oid === b.oid) return result;
-  }
-  await derivedReady(db);
+  if (builds.get(db)?.oid === undefined) await derivedReady(db);
   return read();
 }
 

@@ -103,7 +103,7 @@ describe('tables derived from figures', () => {
     expect(bad.figures).toEqual([]);
   });
 
-  it('are rebuilt when figures change, even without a call to refreshDerived', async () => {
+  it('are rebuilt when figures is replaced, even without a call to refreshDerived', async () => {
     const up = await openNodeDb();
     await loadBundle(up, diskBundle());
     await derivedReady(up);
@@ -125,7 +125,7 @@ describe('tables derived from figures', () => {
         '2024-Q3,2024-07-01,2024-09-30,00001,tips,,7,more_than,\n'
     );
     await refreshFigures(up);
-    // The first read runs beside the catalog check, finds figures replaced, and is run again on rebuilt tables.
+    await derivedReady(up); // finds figures replaced (a new table) and rebuilds
     const [ba] = (
       await fromDerived(up, () =>
         up.query(areaMetricSeries('001', 'tips', { upper: true, totalsOnly: true }))
