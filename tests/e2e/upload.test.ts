@@ -78,6 +78,24 @@ describe('/upload in Chromium', () => {
     expect(await overviewSnapshot()).toEqual(before);
   });
 
+  it('refuses a file over the size limit before reading it, saying how to split it', async () => {
+    const { page } = s;
+    // Sparse: 300 MB on paper, nothing on disk.
+    const huge = join(profile, '..', `huge-${process.pid}.csv`);
+    execFileSync('truncate', ['-s', '300M', huge]);
+    try {
+      await page.goto(`${baseUrl}/upload`, { waitUntil: 'networkidle' });
+      await page.locator('[data-testid="upload-input"]').setInputFiles(huge);
+      await expect.poll(() => job().getAttribute('data-phase')).toBe('failed');
+      const alert = await job().getByRole('alert').innerText();
+      expect(alert).toContain(`huge-${process.pid}.csv nặng 300 MB, quá giới hạn 250 MB`);
+      expect(alert).toContain('tách thành nhiều tệp');
+      expect(await listText()).toContain('Chưa có báo cáo nào');
+    } finally {
+      rmSync(huge, { force: true });
+    }
+  });
+
   it('cancels a large file mid-way and stores nothing', async () => {
     const { page } = s;
     await page.goto(`${baseUrl}/upload`, { waitUntil: 'networkidle' });

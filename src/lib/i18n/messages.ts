@@ -15,6 +15,8 @@ const vi = {
   up_cancel: 'Hủy',
   up_cancelled: 'Đã hủy: không có gì được lưu.',
   up_failed: 'Không đọc được tệp',
+  up_too_large:
+    '{file} nặng {mb} MB, quá giới hạn {max} MB của một lần tải lên trong trình duyệt. Hãy tách thành nhiều tệp (ví dụ mỗi năm một tệp) rồi tải lên lần lượt; có thể kiểm tra cả tệp bằng dòng lệnh: npm run validate -- {file}. Chưa có gì thay đổi.',
   up_dismiss: 'Đóng',
   up_encoding: 'Bảng mã',
   up_delimiter: 'Dấu phân cách',
@@ -233,6 +235,8 @@ const en: Record<MessageKey, string> = {
   up_cancel: 'Cancel',
   up_cancelled: 'Cancelled: nothing was stored.',
   up_failed: 'Could not read the file',
+  up_too_large:
+    '{file} is {mb} MB, over the {max} MB limit of one upload in the browser. Split it into several files (for example one per year) and upload them one after another; the whole file can be checked on the command line: npm run validate -- {file}. Nothing was changed.',
   up_dismiss: 'Close',
   up_encoding: 'Encoding',
   up_delimiter: 'Delimiter',
