@@ -133,9 +133,20 @@ async function run(m: Extract<ToWorker, { type: 'import' }>) {
       const found = resolver.byCode(t.areas[t.area[i]].code, p.end);
       names.push(found.ok ? `${found.area.type} ${found.area.name}`.trim() : '');
     }
-    const { table: _t, observations: _o, ...summary } = r as typeof r & Record<string, unknown>;
-    void _t;
-    void _o;
+    // Field by field: `r.observations` is a getter that would build a million objects (a rest spread reads it).
+    const summary: ImportSummary = {
+      file: r.file,
+      encoding: r.encoding,
+      delimiter: r.delimiter,
+      layout: r.layout,
+      rows: r.rows,
+      errors: r.errors,
+      warnings: r.warnings,
+      counts: r.counts,
+      error_count: r.error_count,
+      warning_count: r.warning_count,
+      sources: r.sources
+    };
     const table: TableData = {
       length: t.length,
       periods: t.periods,
@@ -155,7 +166,7 @@ async function run(m: Extract<ToWorker, { type: 'import' }>) {
       {
         type: 'done',
         id: m.id,
-        summary: summary as unknown as ImportSummary,
+        summary,
         table,
         names,
         arrow,
