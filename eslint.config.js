@@ -29,5 +29,7 @@ export default ts.config(
       'svelte/no-navigation-without-resolve': 'off'
     }
   },
-  { ignores: ['build/', '.svelte-kit/', 'node_modules/', 'data/', 'static/', 'bench-results/'] }
+  {
+    ignores: ['build*/', '.svelte-kit*/', '.tmp/', 'node_modules/', 'data/', 'static/', 'bench-results/']
+  }
 );

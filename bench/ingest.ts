@@ -29,7 +29,8 @@ export interface IngestRun {
   baselineRows: number;
   /** change event → phase ready (file read, import worker, table back on the main thread). */
   validateMs: number;
-  /** commit click → committed (waits for the preview the page started at ready; then loadReport, figures, IDB). */
+  /** commit click → committed (waits for the staging and preview the page started at ready; then the commit: the
+   * upload's figures decided, IndexedDB written). */
   commitMs: number;
   /** ready → commit click: Playwright filling the publisher; excluded from the pipeline time. */
   gapMs: number;
@@ -229,7 +230,7 @@ export async function ingest(
       `File: ${inp.rows.toLocaleString('en')} rows, ${mb(size)} (scripts/gen-big-csv.ts), given to the file input`,
       'with Playwright setInputFiles. Upload time = change event → job phase "ready" (validation in the import',
       'worker) + Commit click → phase "committed" (waits for the before/after preview the page starts at "ready",',
-      'then loadReport + refreshFigures + IndexedDB); the ready → click gap (Playwright filling the publisher) is',
+      "then the commit: report row, the upload's cells decided, IndexedDB); the ready → click gap (Playwright filling the publisher) is",
       'left out. Baseline = registerFileBuffer + CREATE TABLE AS SELECT * FROM read_csv(auto-detect) on the same',
       "bytes in a second DuckDB-WASM (the build's eh wasm and worker) in the same page, before the upload.",
       'Longest task: PerformanceObserver longtask on the main thread between change and committed (max over runs).',

@@ -32,7 +32,8 @@ interface ArrowColumn {
   length: number;
   nullCount: number;
   type: { typeId: number; bitWidth?: number; precision?: number };
-  toArray(): ArrayLike<unknown>;
+  /** A typed array for numbers without nulls (Arrow's own type says `any`). */
+  toArray(): unknown;
   [Symbol.iterator](): Iterator<unknown>;
 }
 
@@ -61,7 +62,7 @@ export function arrowRows<T>(table: ArrowTable): T[] {
     const typed =
       v.nullCount === 0 &&
       ((t.typeId === FLOAT && (t.precision ?? 0) >= 1) || (t.typeId === INT && (t.bitWidth ?? 64) <= 32));
-    return typed ? v.toArray() : [...v];
+    return typed ? (v.toArray() as ArrayLike<unknown>) : [...v];
   });
   const rows = new Array<T>(n);
   for (let i = 0; i < n; i++) {

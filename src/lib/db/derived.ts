@@ -48,13 +48,12 @@ async function figuresOid(db: Connector): Promise<number> {
  * Idempotent; call it after each change of `figures`. Loads that start meanwhile wait for this build.
  */
 export function refreshDerived(db: Connector): Promise<void> {
-  const b: Build = {
-    done: (async () => {
-      const oid = await figuresOid(db);
-      for (const t of DERIVED_TABLES) await db.query(BUILD[t]);
-      return (b.oid = oid);
-    })()
-  };
+  const b = {} as Build;
+  b.done = (async () => {
+    const oid = await figuresOid(db);
+    for (const t of DERIVED_TABLES) await db.query(BUILD[t]);
+    return (b.oid = oid);
+  })();
   builds.set(db, b);
   b.done.catch(() => builds.get(db) === b && builds.delete(db));
   return b.done.then(() => undefined);

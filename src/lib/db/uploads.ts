@@ -279,5 +279,6 @@ export async function loadStoredUploads(db: Connector): Promise<void> {
       console.warn(`Upload ${u.meta.id} could not be loaded:`, e);
     }
   }
-  await refreshDerived(db);
+  // Not awaited: a chart that reads the derived tables waits for this build (derived.ts).
+  void refreshDerived(db).catch(() => undefined);
 }
