@@ -20,7 +20,7 @@ import {
   type Vector
 } from 'apache-arrow';
 import { QUALIFIERS } from '../model/types';
-import { toCanonicalCsv, type CanonicalRow } from './canonical';
+import { CANONICAL_HEADER, toCanonicalCsv, type CanonicalRow } from './canonical';
 import { METRIC_CATEGORIES, type ObservationTable } from './table';
 
 /**
@@ -142,17 +142,7 @@ export function arrowToCanonicalCsv(ipc: Uint8Array): string {
     if (!v) throw new Error(`Arrow upload without column ${name}`);
     return v;
   };
-  const cols = [
-    'period',
-    'period_start',
-    'period_end',
-    'area_code',
-    'metric',
-    'category',
-    'value',
-    'qualifier',
-    'note'
-  ].map(col);
+  const cols = CANONICAL_HEADER.split(',').map(col);
   const [period, start, end, area, metric, category, value, qualifier, note] = cols;
   return toCanonicalCsv({
     length: table.numRows,

@@ -17,6 +17,7 @@ import { CHARTS } from '$charts/registry';
 import { inPeriod, pickPeriod } from '$charts/shape';
 import type { Figure } from '$model/figure';
 import { diskBundle } from '../../../src/lib/server/bundle';
+import { uploadedReport } from '../../fixtures/reports';
 
 let db: Connector;
 beforeAll(async () => {
@@ -111,16 +112,7 @@ describe('tables derived from figures', () => {
     expect(before.some((f) => f.period === '2024-Q3')).toBe(false);
     await loadReport(
       up,
-      {
-        id: 'up-derived',
-        title: 't',
-        publisher: 'p',
-        published: '2026-11-25',
-        url: '',
-        kind: 'uploaded',
-        notes: '',
-        file: 'u.csv'
-      },
+      uploadedReport('up-derived'),
       'period,period_start,period_end,area_code,metric,category,value,qualifier,note\n' +
         '2024-Q3,2024-07-01,2024-09-30,00001,tips,,7,more_than,\n'
     );

@@ -6,6 +6,7 @@ import { areaSeries } from '$db/queries/series';
 import { sumMismatches } from '$db/queries/checks';
 import { reportList } from '$db/queries/reports';
 import { diskBundle } from '../../../src/lib/server/bundle';
+import { uploadedReport } from '../../fixtures/reports';
 
 let db: Connector;
 beforeAll(async () => {
@@ -111,20 +112,7 @@ describe('partial coverage', () => {
           '2024,2024-01-01,2024-12-31,001,tips,,1111,exact,\n2024,2024-01-01,2024-12-31,002,tips,,2222,exact,\n' +
           '2022-H1,2022-01-01,2022-06-30,001,patrol_turns,,500,exact,\n';
         const { addReport } = await import('$db/uploads');
-        await addReport(
-          db,
-          {
-            id: 'up',
-            title: 't',
-            publisher: 'p',
-            published: '2026-11-25',
-            url: '',
-            kind: 'uploaded',
-            notes: '',
-            file: 'u.csv'
-          },
-          { csv }
-        );
+        await addReport(db, uploadedReport('up'), { csv });
       }
     });
     const city = await up.query(areaSeries('01'));

@@ -4,6 +4,7 @@ import { openNodeDb } from '$db/node';
 import { areaSeries } from '$db/queries/series';
 import { addReport } from '$db/uploads';
 import { diskBundle } from '../../../src/lib/server/bundle';
+import { uploadedReport } from '../../fixtures/reports';
 
 describe('prebuilt snapshot', () => {
   it('gives the same figures as loading the CSVs, with and without a refresh after extra reports', async () => {
@@ -31,20 +32,7 @@ describe('prebuilt snapshot', () => {
       async (db) => {
         const csv =
           'period,period_start,period_end,area_code,metric,category,value,qualifier,note\n2026,2026-01-01,2026-12-31,01,tips,,1234,exact,\n';
-        await addReport(
-          db,
-          {
-            id: 'up-1',
-            title: 't',
-            publisher: 'p',
-            published: '2026-11-25',
-            url: '',
-            kind: 'uploaded',
-            notes: '',
-            file: 'u.csv'
-          },
-          { csv }
-        );
+        await addReport(db, uploadedReport('up-1'), { csv });
       }
     );
     expect(await withUpload.query(areaSeries('001'))).toEqual(expected);
