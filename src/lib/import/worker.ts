@@ -10,7 +10,7 @@ import { ARROW_TYPE, arrowToCanonicalCsv, observationsToArrow } from './arrow';
 import { decodeBytes } from './decode';
 import type { Issue, IssueCode } from './messages';
 import { importCsv, type ExistingRange, type Layout } from './pipeline';
-import type { ObservationTable } from './table';
+import type { ImportedObservation } from './table';
 
 /** Observations shown before commit: enough to check the mapping, few enough to build on the main thread. */
 export const PREVIEW_ROWS = 200;
@@ -39,21 +39,20 @@ export interface ImportSummary {
   sources: string[];
 }
 
-/** An ObservationTable's own fields: what structured clone keeps of it (the class's methods are re-attached). */
-export type TableData = Pick<
-  ObservationTable,
-  'length' | 'periods' | 'areas' | 'period' | 'area' | 'mc' | 'value' | 'qualifier' | 'row' | 'notes'
->;
-
 export type FromWorker =
   | { type: 'progress'; id: number; bytes: number; total: number; rows: number }
   | {
       type: 'done';
       id: number;
       summary: ImportSummary;
-      table: TableData;
-      /** Area names of the first PREVIEW_ROWS observations (codes repeat across the 2025 reform). */
-      names: string[];
+      /** How many observations the file gives. */
+      observations: number;
+      /**
+       * The first PREVIEW_ROWS of them, with their area's name (codes repeat across the 2025 reform). The table
+       * itself stays here: the page needs no more, and a million rows' columns arriving on its thread cost a long
+       * task.
+       */
+      preview: (ImportedObservation & { name: string })[];
       /**
        * The observations as an Arrow IPC stream in a Blob made here (empty when there are errors): a Blob crosses
        * threads and goes into IndexedDB by reference — where copying megabytes on the page's thread would block it.
@@ -127,11 +126,11 @@ async function run(m: Extract<ToWorker, { type: 'import' }>) {
       }
     });
     const t = r.table;
-    const names: string[] = [];
+    const preview: (ImportedObservation & { name: string })[] = [];
     for (let i = 0; i < Math.min(t.length, PREVIEW_ROWS); i++) {
-      const p = t.periods[t.period[i]];
-      const found = resolver.byCode(t.areas[t.area[i]].code, p.end);
-      names.push(found.ok ? `${found.area.type} ${found.area.name}`.trim() : '');
+      const o = t.get(i);
+      const found = resolver.byCode(o.area_code, o.period_end);
+      preview.push({ ...o, name: found.ok ? `${found.area.type} ${found.area.name}`.trim() : '' });
     }
     // Field by field: `r.observations` is a getter that would build a million objects (a rest spread reads it).
     const summary: ImportSummary = {
@@ -147,33 +146,18 @@ async function run(m: Extract<ToWorker, { type: 'import' }>) {
       warning_count: r.warning_count,
       sources: r.sources
     };
-    const table: TableData = {
-      length: t.length,
-      periods: t.periods,
-      areas: t.areas,
-      period: t.period,
-      area: t.area,
-      mc: t.mc,
-      value: t.value,
-      qualifier: t.qualifier,
-      row: t.row,
-      notes: t.notes
-    };
     const ipc = r.error_count === 0 ? observationsToArrow(t, m.reportId) : new Uint8Array(0);
     sources.get(m.id)!.arrow = ipc;
     const arrow = new Blob([ipc as Uint8Array<ArrayBuffer>], { type: ARROW_TYPE });
-    post(
-      {
-        type: 'done',
-        id: m.id,
-        summary,
-        table,
-        names,
-        arrow,
-        ms: performance.now() - t0
-      },
-      [t.period.buffer, t.area.buffer, t.mc.buffer, t.value.buffer, t.qualifier.buffer, t.row.buffer]
-    );
+    post({
+      type: 'done',
+      id: m.id,
+      summary,
+      observations: t.length,
+      preview,
+      arrow,
+      ms: performance.now() - t0
+    });
   } catch (e) {
     const aborted = ctl.signal.aborted;
     post({ type: 'failed', id: m.id, aborted, message: e instanceof Error ? e.message : String(e) });

@@ -1,9 +1,7 @@
-/** Pure helpers of the upload page: report ids, the reports.json entry, the table rebuilt, figures before/after. */
+/** Pure helpers of the upload page: report ids, the reports.json entry, figures before/after. */
 import type { Figure } from '$model/figure';
 import { formatNumber } from '$i18n/format';
 import type { Report } from '$model/types';
-import { ObservationTable } from '$import/table';
-import type { TableData } from '$import/worker';
 import type { Issue, IssueCode } from '$import/messages';
 
 /** Lowercase ASCII words joined by '-': safe in a report id, a registered file name and a URL. */
@@ -73,11 +71,6 @@ export function reportsJsonEntry(r: Report): string {
     null,
     2
   );
-}
-
-/** The worker's table with the class's methods back: no copy, the typed arrays were transferred. */
-export function tableFrom(data: TableData): ObservationTable {
-  return Object.assign(Object.create(ObservationTable.prototype) as ObservationTable, data);
 }
 
 /** Issues (errors first) with their counts by code, errors first, most frequent first. */

@@ -7,7 +7,6 @@
 /* eslint-disable svelte/prefer-svelte-reactivity -- the dates, maps, sets and URL here are bookkeeping that no
    view reads: reactive versions would only add overhead. */
 import type { ImportedObservation } from '$import/table';
-import type { ObservationTable } from '$import/table';
 import type { ExistingRange } from '$import/pipeline';
 import type { FromWorker, ImportSummary, ToWorker } from '$import/worker';
 import { q, type Connector } from '$db/connector';
@@ -17,7 +16,6 @@ import {
   figureChanges,
   metaProblems,
   reportOf,
-  tableFrom,
   uploadId,
   type FigureChange,
   type MetaForm
@@ -51,7 +49,6 @@ export class UploadJob {
   committedId = $state('');
   /** Worker time from bytes to table, for the record. */
   ms = 0;
-  table: ObservationTable | null = null;
   /** The observations as an Arrow stream (import/arrow.ts), as DuckDB takes them and IndexedDB keeps them. */
   arrow: Blob | null = null;
   /** The id the upload is staged and stored under, fixed when the file is added (written into the Arrow stream). */
@@ -191,15 +188,11 @@ export class UploadState {
     job.ms = m.ms;
     job.summary = m.summary;
     [job.bytes, job.rows] = [job.file.size, m.summary.rows];
-    const table = tableFrom(m.table);
-    job.table = table;
-    job.observations = table.length;
-    // Only the first observations (as many as the worker named) become objects, for the preview.
-    const n = Math.min(table.length, m.names.length);
-    job.preview = Array.from({ length: n }, (_, i) => ({ ...table.get(i), name: m.names[i] }));
+    job.observations = m.observations;
+    job.preview = m.preview;
     job.arrow = m.arrow;
     job.phase = 'ready';
-    if (m.summary.error_count === 0 && table.length > 0) {
+    if (m.summary.error_count === 0 && m.observations > 0) {
       job.staged = this.previewChanges(job);
       void job.staged;
     }
@@ -245,7 +238,6 @@ export class UploadState {
     if (job.phase === 'committing' || job.phase === 'committed') return;
     const running = job.phase === 'validating';
     job.phase = 'cancelled';
-    job.table = null;
     job.arrow = null;
     void this.unstage(job);
     if (!running) return void this.send({ type: 'forget', id: job.id });
@@ -272,7 +264,7 @@ export class UploadState {
   }
 
   async commit(job: UploadJob) {
-    if (!job.canCommit || !job.table || !job.summary || !job.arrow) return;
+    if (!job.canCommit || !job.summary || !job.arrow) return;
     job.phase = 'committing';
     job.error = '';
     try {
@@ -287,13 +279,12 @@ export class UploadState {
           fileName: job.file.name,
           uploadedAt: new Date().toISOString(),
           rows: job.summary.rows,
-          observations: job.table.length
+          observations: job.observations
         },
         staged
       );
       job.committedId = id;
       job.phase = 'committed';
-      job.table = null;
       job.arrow = null;
       this.send({ type: 'forget', id: job.id });
       revision.bump();
