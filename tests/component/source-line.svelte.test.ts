@@ -28,7 +28,7 @@ describe('SourceLine', () => {
     const line = screen.getByText(/Nguồn/).closest('p')!;
     expect(line).toHaveTextContent('Công an TP Hà Nội');
     expect(line).toHaveTextContent('Phòng PV05');
-    expect(line).toHaveTextContent('(Tải lên)');
+    expect(line).toHaveTextContent('15/07/2025 (Tải lên)');
     expect(screen.getByRole('link', { name: /Phòng PV05/ })).toHaveAttribute('href', '/upload');
     expect(line).not.toHaveTextContent('minh họa');
     revision.reports = [];

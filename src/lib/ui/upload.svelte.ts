@@ -194,7 +194,6 @@ export class UploadState {
     job.phase = 'ready';
     if (m.summary.error_count === 0 && m.observations > 0) {
       job.staged = this.previewChanges(job);
-      void job.staged;
     }
   }
 
