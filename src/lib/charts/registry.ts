@@ -4,8 +4,8 @@
  */
 import type { Connector } from '$db/connector';
 import { allAreas, childAreas, type AreaRow } from '$db/queries/areas';
-import { areaMetricSeries, childrenInPeriod, childSeries, childTotalSeries } from '$db/queries/series';
-import { fromDerived } from '$db/derived';
+import { areaMetricSeries, childSeries } from '$db/queries/series';
+import { derived } from '$db/derived';
 import type { Figure } from '$model/figure';
 import { categoryBars, periodsOf, type PeriodInfo } from '$model/compare';
 import { categoryName, requireMetric } from '$model/metrics';
@@ -53,12 +53,12 @@ async function areaName(db: Connector, code: string): Promise<string> {
   return code === '01' ? a.name : `${a.type} ${a.name}`;
 }
 
-/** One metric's figures for a unit: from the small derived table for the city and districts (what pickers offer). */
+/** One metric's figures for a unit: from the derived tables for the city and districts (what pickers offer). */
 async function unitMetricSeries(db: Connector, area: string, metric: string, totalsOnly = false) {
   const level = (await units(db)).get(area)?.level;
-  const upper = level === 'city' || level === 'district';
-  const read = () => db.query(areaMetricSeries(area, metric, { upper, totalsOnly }));
-  return (await (upper ? fromDerived(db, read) : read())) as unknown as Figure[];
+  if (level === 'city' || level === 'district')
+    return (await derived(db)).upperSeries(area, metric, totalsOnly);
+  return (await db.query(areaMetricSeries(area, metric, { totalsOnly }))) as unknown as Figure[];
 }
 
 /** A period key `start/end` as its two dates; null for the latest period, undefined when it is malformed. */
@@ -134,20 +134,22 @@ const childrenRanked: ChartDef<Ranked> = {
   defaults: city({ metric: 'disputes_resolved' }),
   controls: ['area', 'metric', 'period'],
   async load(db, p) {
-    // One statement for the children's totals in the period (resolving "latest" in SQL) over a derived table.
+    // The children's totals in the period (or the latest one), read from the derived tables in memory.
     const dates = periodDates(p.period);
-    let rows: (Figure & { label: string })[] = [];
-    if (dates !== undefined) {
-      const [start, end] = dates ?? [null, null];
-      rows = await fromDerived(db, () => db.query(childrenInPeriod(p.area, p.metric, start, end)));
-    }
-    const labels = new Map(rows.map((r) => [r.area_code, r.label]));
-    const figures: Figure[] = rows.map(({ label: _, ...f }) => f);
+    const figures =
+      dates === undefined
+        ? []
+        : (await derived(db)).childrenInPeriod(p.area, p.metric, dates?.[0] ?? null, dates?.[1] ?? null);
+    const named = await units(db);
+    const label = (code: string) => {
+      const a = named.get(code);
+      return a ? `${a.type} ${a.name}` : code;
+    };
     const period = periodsOf(figures)[0];
     const items = ranked(
       figures.map((f) => ({
         key: f.area_code,
-        label: labels.get(f.area_code) ?? f.area_code,
+        label: label(f.area_code),
         value: f.value,
         qualifier: f.qualifier,
         kind: f.kind,
@@ -221,9 +223,7 @@ const districtMultiples: ChartDef<MultiplesShape> = {
   defaults: city({ metric: 'tips' }),
   controls: ['metric'],
   async load(db, p) {
-    const figures = (await fromDerived(db, () =>
-      db.query(childTotalSeries('01', p.metric))
-    )) as unknown as Figure[];
+    const figures = (await derived(db)).childTotalSeries('01', p.metric);
     const units = await db.query(childAreas('01'));
     return {
       figures,

@@ -21,16 +21,19 @@ export async function openBrowserDb(): Promise<Connector> {
   await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
   const conn = await db.connect();
   const statements = new Map<string, ReturnType<typeof conn.prepare>>();
-  return {
+  const connector: Connector = {
     async query<T extends Row>(query: Query<T> | string): Promise<T[]> {
+      return arrowRows<T>(await connector.queryTable(query));
+    },
+    async queryTable(query: Query | string) {
       const { sql, params } = typeof query === 'string' ? { sql: query, params: [] } : query;
-      if (params.length === 0) return arrowRows<T>(await conn.query(sql));
+      if (params.length === 0) return conn.query(sql);
       // Prepared statements are kept per SQL text: each prepare/close is a round trip to the worker, and a view
       // re-runs the same few builders with new parameters on every change.
       const run = async () => {
         let stmt = statements.get(sql);
         if (!stmt) statements.set(sql, (stmt = conn.prepare(sql)));
-        return arrowRows<T>(await (await stmt).query(...params));
+        return (await stmt).query(...params);
       };
       try {
         return await run();
@@ -51,4 +54,5 @@ export async function openBrowserDb(): Promise<Connector> {
       await conn.insertArrowFromIPCStream(ipc, { name: safeTableName(table), create });
     }
   };
+  return connector;
 }

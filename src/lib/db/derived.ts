@@ -12,7 +12,8 @@
  * They go stale whenever `figures` changes: call `refreshDerived` after every change of it (a rebuild, an upload's
  * commit or removal; db/uploads.ts does), outside the change's transaction. Reads wait for a build in progress.
  */
-import type { Connector } from './connector';
+import { arrowRows, type Connector } from './connector';
+import type { Figure } from '$model/figure';
 
 export const DERIVED_TABLES = ['fig_upper', 'child_totals'] as const;
 
@@ -28,10 +29,101 @@ const BUILD: Record<(typeof DERIVED_TABLES)[number], string> = {
     ORDER BY a.parent_code, f.metric, f.period_start, f.period_end, f.area_code`
 };
 
+/**
+ * The derived tables kept in memory as Arrow columns, with the row range of every (area or parent, metric, period):
+ * a picker change then reads a few dozen rows here, in well under a millisecond, instead of a query to DuckDB's
+ * worker (16–30 ms a round trip with a million figures loaded, most of it the worker's fixed cost).
+ * Rows are converted to figures only for the range asked for.
+ */
+export interface DerivedReader {
+  /** One metric's figures for the city or a district (both structures), by period then category. */
+  upperSeries(area: string, metric: string, totalsOnly?: boolean): Figure[];
+  /** The totals of `parent`'s children (2019 structure) in the period `start`–`end`, or in the latest period any
+   *  child has a total for when both are null; by area code. */
+  childrenInPeriod(parent: string, metric: string, start: string | null, end: string | null): Figure[];
+  /** The totals of `parent`'s children across all periods, by period then area code. */
+  childTotalSeries(parent: string, metric: string): Figure[];
+}
+
+const FIGURE_COLS = `period, period_start::VARCHAR AS period_start, period_end::VARCHAR AS period_end, area_code,
+  area_level, area_structure, metric, category, value, qualifier, note, report_id, kind, basis, n_parts, n_candidates`;
+
+/** Days since 1970-01-01 of a YYYY-MM-DD date; NaN for anything else, "2019-02-30" included. */
+function epochDay(iso: string): number {
+  const ms = Date.parse(`${iso}T00:00:00Z`);
+  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === iso ? ms / 86_400_000 : NaN;
+}
+
+/**
+ * A derived table read whole, sorted by `key`, metric, period and `then`, with the row range of every
+ * (key, metric, period). The groups come as integers (periods as day numbers): Arrow decodes each string it reads
+ * one by one, and tens of thousands of groups as text cost a >100 ms task on the page's thread at 1M figures.
+ */
+async function slices(db: Connector, table: string, key: string, then: string) {
+  const order = `${key}, metric, period_start, period_end`;
+  const [rows, groups, keys] = await Promise.all([
+    db.queryTable(`SELECT ${FIGURE_COLS} FROM ${table} ORDER BY ${order}, ${then}`),
+    db.queryTable(
+      `SELECT (period_start - DATE '1970-01-01')::INTEGER AS s, (period_end - DATE '1970-01-01')::INTEGER AS e,
+         count(*)::INTEGER AS n
+       FROM ${table} GROUP BY ${order} ORDER BY ${order}`
+    ),
+    db.query<{ k: string; metric: string; g: number }>(
+      `SELECT ${key} AS k, metric, count(DISTINCT (period_start, period_end))::INTEGER AS g
+       FROM ${table} GROUP BY ALL ORDER BY ALL`
+    )
+  ]);
+  const col = (name: number) => groups.getChildAt(name)!.toArray() as Int32Array;
+  const [s, e, n] = [col(0), col(1), col(2)];
+  // Row offset of each group, and the groups [first, last) of each (key, metric).
+  const offset = new Float64Array(n.length + 1);
+  for (let i = 0; i < n.length; i++) offset[i + 1] = offset[i] + n[i];
+  if (offset[n.length] !== rows.numRows)
+    throw new Error(`${table}: ${rows.numRows} rows, ${offset[n.length]} in groups`);
+  const spans = new Map<string, [number, number]>();
+  let g = 0;
+  for (const k of keys) spans.set(`${k.k}\u0000${k.metric}`, [g, (g += k.g)]);
+  if (g !== n.length) throw new Error(`${table}: ${n.length} groups, ${g} by key`);
+
+  const read = (g0: number, g1: number) =>
+    g1 > g0 ? arrowRows<Figure>(rows.slice(offset[g0], offset[g1])) : [];
+  return {
+    /** Every row of (k, metric), across periods. */
+    all(k: string, metric: string): Figure[] {
+      const [g0, g1] = spans.get(`${k}\u0000${metric}`) ?? [0, 0];
+      return read(g0, g1);
+    },
+    /** The rows of (k, metric) in one period: `start`–`end`, or the latest (groups are in period order). */
+    period(k: string, metric: string, start: string | null, end: string | null): Figure[] {
+      const [g0, g1] = spans.get(`${k}\u0000${metric}`) ?? [0, 0];
+      if (start === null && end === null) return read(Math.max(g0, g1 - 1), g1);
+      const [ds, de] = [epochDay(start ?? ''), epochDay(end ?? '')];
+      for (let i = g0; i < g1; i++) if (s[i] === ds && e[i] === de) return read(i, i + 1);
+      return [];
+    }
+  };
+}
+
+async function loadReader(db: Connector): Promise<DerivedReader> {
+  const [upper, kids] = await Promise.all([
+    slices(db, 'fig_upper', 'area_code', 'category'),
+    slices(db, 'child_totals', 'parent_code', 'area_code')
+  ]);
+  return {
+    upperSeries(area, metric, totalsOnly = false) {
+      const rows = upper.all(area, metric);
+      return totalsOnly ? rows.filter((f) => f.category === '') : rows;
+    },
+    childrenInPeriod: (parent, metric, start, end) => kids.period(parent, metric, start, end),
+    childTotalSeries: (parent, metric) => kids.all(parent, metric)
+  };
+}
+
 /** Per database: the latest build, and once it is done the `figures` table (catalog id) it was built from. */
 interface Build {
   done: Promise<number>;
   oid?: number;
+  reader?: DerivedReader;
 }
 const builds = new WeakMap<Connector, Build>();
 
@@ -44,14 +136,16 @@ async function figuresOid(db: Connector): Promise<number> {
 }
 
 /**
- * Rebuilds every table derived from `figures` (~0.1 s with the bundled data, ~0.3–1 s at a million figures).
- * Idempotent; call it after each change of `figures`. Loads that start meanwhile wait for this build.
+ * Rebuilds every table derived from `figures` (~0.1 s with the bundled data, ~0.3–1 s at a million figures) and
+ * reads them into memory. Idempotent; call it after each change of `figures`. Loads that start meanwhile wait for
+ * this build.
  */
 export function refreshDerived(db: Connector): Promise<void> {
   const b = {} as Build;
   b.done = (async () => {
     const oid = await figuresOid(db);
     for (const t of DERIVED_TABLES) await db.query(BUILD[t]);
+    b.reader = await loadReader(db);
     return (b.oid = oid);
   })();
   builds.set(db, b);
@@ -76,13 +170,17 @@ export async function derivedReady(db: Connector): Promise<void> {
 }
 
 /**
- * Runs `read` (queries of derived tables) once they are built: at once when they are (a picker change is then one
- * round trip), else after `derivedReady`. A change to `figures` is seen through the `refreshDerived` that follows
- * it — not looked up here: the catalog lookup costs 5–50 ms in a browser holding a million-row upload.
+ * The derived tables' reader: at once when they are built (a picker change then asks nothing of DuckDB), else
+ * after `derivedReady`. A change to `figures` is seen through the `refreshDerived` that follows it — not looked up
+ * here: the catalog lookup costs 5–50 ms in a browser holding a million-row upload.
  */
-export async function fromDerived<T>(db: Connector, read: () => Promise<T>): Promise<T> {
-  if (builds.get(db)?.oid === undefined) await derivedReady(db);
-  return read();
+export async function derived(db: Connector): Promise<DerivedReader> {
+  let b = builds.get(db);
+  if (b?.reader === undefined) {
+    await derivedReady(db);
+    b = builds.get(db);
+  }
+  return b!.reader!;
 }
 
 /**

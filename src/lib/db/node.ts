@@ -17,13 +17,16 @@ export async function openNodeDb(): Promise<Connector> {
   await db.instantiate(() => {});
   db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
   const conn = db.connect();
-  return {
+  const connector: Connector = {
     async query<T extends Row>(query: Query<T> | string): Promise<T[]> {
+      return arrowRows<T>(await connector.queryTable(query));
+    },
+    async queryTable(query: Query | string) {
       const { sql, params } = typeof query === 'string' ? { sql: query, params: [] } : query;
-      if (params.length === 0) return arrowRows<T>(conn.query(sql));
+      if (params.length === 0) return conn.query(sql);
       const stmt = conn.prepare(sql);
       try {
-        return arrowRows<T>(stmt.query(...params));
+        return stmt.query(...params);
       } finally {
         stmt.close();
       }
@@ -45,4 +48,5 @@ export async function openNodeDb(): Promise<Connector> {
       return tableToIPC(tableFromIPC(file), 'stream');
     }
   };
+  return connector;
 }

@@ -1,17 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBundle } from '$db/bundle';
 import { arrowRows, type Connector } from '$db/connector';
-import { derivedReady, fromDerived, refreshDerived } from '$db/derived';
+import { derived, derivedReady, refreshDerived, type DerivedReader } from '$db/derived';
 import { refreshFigures } from '$db/figures';
 import { openNodeDb } from '$db/node';
 import { childAreas } from '$db/queries/areas';
-import {
-  areaMetricSeries,
-  areaSeries,
-  childrenInPeriod,
-  childSeries,
-  childTotalSeries
-} from '$db/queries/series';
+import { areaMetricSeries, areaSeries, childSeries } from '$db/queries/series';
 import { loadReport } from '$db/schema';
 import { CHARTS } from '$charts/registry';
 import { inPeriod, pickPeriod } from '$charts/shape';
@@ -20,34 +14,38 @@ import { diskBundle } from '../../../src/lib/server/bundle';
 import { uploadedReport } from '../../fixtures/reports';
 
 let db: Connector;
+let read: DerivedReader;
 beforeAll(async () => {
   db = await openNodeDb();
   await loadBundle(db, diskBundle());
   await refreshDerived(db);
+  read = await derived(db);
 }, 120_000);
 
 const Y2019 = ['2019-01-01', '2019-12-31'] as const;
 const sameFigures = (a: object[], b: object[]) => expect(a).toEqual(b);
 
 describe('tables derived from figures', () => {
-  it('fig_upper gives the city and district figures exactly as figures does, source and qualifier kept', async () => {
+  it('upperSeries gives the city and district figures exactly as figures does, source and qualifier kept', async () => {
     for (const area of ['01', '001', '282']) {
       const all = await db.query(areaSeries(area));
       for (const metric of ['tips', 'disputes_resolved', 'model_communes']) {
         const want = all.filter((f) => f.metric === metric);
         if (metric === 'tips') expect(want.length).toBeGreaterThan(0);
-        sameFigures(await db.query(areaMetricSeries(area, metric, { upper: true })), want);
-        sameFigures(await db.query(areaMetricSeries(area, metric, { upper: false })), want);
+        sameFigures(read.upperSeries(area, metric), want);
+        sameFigures(await db.query(areaMetricSeries(area, metric)), want);
         sameFigures(
-          await db.query(areaMetricSeries(area, metric, { upper: true, totalsOnly: true })),
+          read.upperSeries(area, metric, true),
+          want.filter((f) => f.category === '')
+        );
+        sameFigures(
+          await db.query(areaMetricSeries(area, metric, { totalsOnly: true })),
           want.filter((f) => f.category === '')
         );
       }
     }
     // The city's published 208.229 tips of 2013–2018, with its report.
-    const [tips] = (await db.query(areaMetricSeries('01', 'tips', { upper: true, totalsOnly: true }))).filter(
-      (f) => f.period === '2013–2018'
-    );
+    const [tips] = read.upperSeries('01', 'tips', true).filter((f) => f.period === '2013–2018');
     expect(tips).toMatchObject({ value: 208229, qualifier: 'exact', kind: 'published', basis: 'reported' });
     expect(tips.report_id).toBeTruthy();
   });
@@ -59,15 +57,9 @@ describe('tables derived from figures', () => {
         for (const key of ['', `${Y2019[0]}/${Y2019[1]}`]) {
           const want = inPeriod(all, pickPeriod(all, key)).filter((f) => f.category === '');
           expect(want.length).toBeGreaterThan(0);
-          const rows = await db.query(
-            childrenInPeriod(parent, metric, key ? Y2019[0] : null, key ? Y2019[1] : null)
-          );
-          const names = new Map(
-            (await db.query(childAreas(parent))).map((a) => [a.code, `${a.type} ${a.name}`])
-          );
-          expect(rows.map((r) => r.label)).toEqual(rows.map((r) => names.get(r.area_code)));
+          const rows = read.childrenInPeriod(parent, metric, key ? Y2019[0] : null, key ? Y2019[1] : null);
           sameFigures(
-            rows.map(({ label: _, ...f }) => f),
+            rows,
             [...want].sort((a, b) => a.area_code.localeCompare(b.area_code))
           );
         }
@@ -76,14 +68,16 @@ describe('tables derived from figures', () => {
   });
 
   it('childrenInPeriod gives nothing for a period no child has, or a date that does not exist', async () => {
-    expect(await db.query(childrenInPeriod('001', 'tips', '1999-01-01', '1999-12-31'))).toEqual([]);
-    expect(await db.query(childrenInPeriod('001', 'tips', '2019-02-30', '2019-12-31'))).toEqual([]);
+    expect(read.childrenInPeriod('001', 'tips', '1999-01-01', '1999-12-31')).toEqual([]);
+    expect(read.childrenInPeriod('001', 'tips', '2019-02-30', '2019-12-31')).toEqual([]);
+    expect(read.childrenInPeriod('nowhere', 'tips', null, null)).toEqual([]);
+    expect(read.upperSeries('01', 'no_such_metric')).toEqual([]);
   });
 
   it("childTotalSeries gives the districts' totals across periods, as childSeries filtered in JS does", async () => {
     const all = await db.query(childSeries('01', 'tips'));
     sameFigures(
-      await db.query(childTotalSeries('01', 'tips')),
+      read.childTotalSeries('01', 'tips'),
       all.filter((f) => f.category === '')
     );
   });
@@ -100,6 +94,8 @@ describe('tables derived from figures', () => {
     expect(items.every((i) => typeof i.label === 'string' && /^(Phường|Xã|Thị trấn) /.test(i.label))).toBe(
       true
     );
+    const names = new Map((await db.query(childAreas('001'))).map((a) => [a.code, `${a.type} ${a.name}`]));
+    expect(items.map((i) => i.label)).toEqual(items.map((i) => names.get(i.key)));
     const bad = await CHARTS['children-ranked'].load(db, { area: '001', metric: 'tips', period: 'x/y' });
     expect(bad.figures).toEqual([]);
   });
@@ -108,7 +104,7 @@ describe('tables derived from figures', () => {
     const up = await openNodeDb();
     await loadBundle(up, diskBundle());
     await derivedReady(up);
-    const before = await up.query(areaMetricSeries('001', 'tips', { upper: true, totalsOnly: true }));
+    const before = (await derived(up)).upperSeries('001', 'tips', true);
     expect(before.some((f) => f.period === '2024-Q3')).toBe(false);
     await loadReport(
       up,
@@ -118,18 +114,15 @@ describe('tables derived from figures', () => {
     );
     await refreshFigures(up);
     await derivedReady(up); // finds figures replaced (a new table) and rebuilds
-    const [ba] = (
-      await fromDerived(up, () =>
-        up.query(areaMetricSeries('001', 'tips', { upper: true, totalsOnly: true }))
-      )
-    ).filter((f) => f.period === '2024-Q3');
+    const after = await derived(up);
+    const [ba] = after.upperSeries('001', 'tips', true).filter((f) => f.period === '2024-Q3');
     expect(ba).toMatchObject({
       value: 7,
       qualifier: 'more_than',
       kind: 'uploaded',
       basis: 'sum_of_children'
     });
-    const kids = await up.query(childrenInPeriod('001', 'tips', null, null));
+    const kids = after.childrenInPeriod('001', 'tips', null, null);
     expect(kids).toEqual([
       expect.objectContaining({ area_code: '00001', period: '2024-Q3', value: 7, report_id: 'up-derived' })
     ]);
@@ -147,6 +140,21 @@ describe('arrowRows', () => {
       { i: 2, d: null, s: null, b: false, big: 20, ni: 3, f: 2.5, dt: null }
     ]);
     expect(Object.getPrototypeOf(rows[0])).toBe(Object.prototype);
+    expect(arrowRows({ numRows: 0, schema: { fields: [] }, getChildAt: () => null })).toEqual([]);
+  });
+
+  it('reads text of any kind, from whole tables and from slices of them', async () => {
+    const long = 'x'.repeat(70);
+    const texts = ['', 'tips', '2013–2018', 'Hà Nội', 'Phường Thuỷ', long, null, '🙂 ok', `${long}ệ`];
+    // Over two Arrow chunks (DuckDB answers in batches of 2048 rows), so slices cross a chunk's edge.
+    const table = await db.queryTable({
+      sql: `SELECT i::INTEGER AS i, list_value(${texts.map(() => '?::VARCHAR').join(', ')})[1 + i % 9] AS s
+            FROM range(5000) t(i) ORDER BY i`,
+      params: texts
+    });
+    const want = (i: number) => ({ i, s: texts[i % 9] });
+    expect(arrowRows(table)).toEqual(Array.from({ length: 5000 }, (_, i) => want(i)));
+    expect(arrowRows(table.slice(2040, 2060))).toEqual(Array.from({ length: 20 }, (_, i) => want(2040 + i)));
     expect(arrowRows({ numRows: 0, schema: { fields: [] }, getChildAt: () => null })).toEqual([]);
   });
 });

@@ -44,53 +44,19 @@ const FIGURE_COLS = `period, period_start::VARCHAR AS period_start, period_end::
   area_level, area_structure, metric, category, value, qualifier, note, report_id, kind, basis, n_parts, n_candidates`;
 
 /**
- * One metric's figures for one of Hà Nội's units (both structures) across all periods, from `fig_upper` (city and
- * districts; see db/derived.ts) or from `figures` for any other unit. `totalsOnly` leaves out the categories.
+ * One metric's figures for one of Hà Nội's units (both structures) across all periods, from `figures`; the city
+ * and districts are read from db/derived.ts instead. `totalsOnly` leaves out the categories.
  */
 export function areaMetricSeries(
   areaCode: string,
   metric: string,
-  opts: { upper: boolean; totalsOnly?: boolean }
+  opts: { totalsOnly?: boolean } = {}
 ): Query<Figure & Record<string, unknown>> {
   return q(
     `SELECT ${FIGURE_COLS}
-     FROM ${opts.upper ? 'fig_upper' : 'figures'}
+     FROM figures
      WHERE area_code = ? AND area_structure IN ('hn2019', 'hn2025') AND metric = ?${opts.totalsOnly ? ` AND category = ''` : ''}
      ORDER BY period_start, period_end, category`,
     [areaCode, metric]
-  );
-}
-
-/**
- * The metric totals of every child of `parent` (2019 structure) in one period — the period `start`–`end`, or the
- * latest one any child has a total for when both are null — from `child_totals` (db/derived.ts). One statement, so a
- * picker change is one round trip; `label` is the child's "type name".
- */
-export function childrenInPeriod(
-  parent: string,
-  metric: string,
-  start: string | null,
-  end: string | null
-): Query<Figure & { label: string } & Record<string, unknown>> {
-  return q(
-    `WITH c AS (SELECT * FROM child_totals WHERE parent_code = ? AND metric = ?),
-     p AS (
-       SELECT period_start, period_end FROM c
-       WHERE ?::VARCHAR IS NULL OR (period_start = TRY_CAST(? AS DATE) AND period_end = TRY_CAST(? AS DATE))
-       ORDER BY period_start DESC, period_end DESC LIMIT 1)
-     SELECT ${FIGURE_COLS}, a.type || ' ' || a.name AS label
-     FROM c SEMI JOIN p USING (period_start, period_end)
-       JOIN areas a ON a.structure = c.area_structure AND a.code = c.area_code
-     ORDER BY area_code`,
-    [parent, metric, start, start, end]
-  );
-}
-
-/** The metric totals of every child of `parent` (2019 structure) across all periods, from `child_totals`. */
-export function childTotalSeries(parent: string, metric: string): Query<Figure & Record<string, unknown>> {
-  return q(
-    `SELECT ${FIGURE_COLS} FROM child_totals WHERE parent_code = ? AND metric = ?
-     ORDER BY period_start, period_end, area_code`,
-    [parent, metric]
   );
 }
