@@ -46,6 +46,12 @@ function units(db: Connector): Promise<Map<string, AreaRow>> {
   return u;
 }
 
+/** The units directly under `parent` (2019 structure), by name as SQL's ORDER BY name sorts them (code points). */
+async function childUnits(db: Connector, parent: string): Promise<AreaRow[]> {
+  const all = [...(await units(db)).values()].filter((a) => a.parent_code === parent);
+  return all.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
 /** "Quận Ba Đình": unit names are proper names in both languages, so the Vietnamese type word stays. */
 async function areaName(db: Connector, code: string): Promise<string> {
   const a = (await units(db)).get(code);
@@ -202,11 +208,11 @@ const modelHeatmap: ChartDef<HeatmapShape> = {
   defaults: city({ area: '001', metric: 'models' }),
   controls: ['area', 'period'],
   async load(db, p) {
-    const all = (await db.query(childSeries(p.area, 'models'))) as unknown as Figure[];
+    const all = (await derived(db)).childModels(p.area);
     const period = pickPeriod(all, p.period);
-    const figures = inPeriod(all, period).filter((f) => f.category !== '');
+    const figures = inPeriod(all, period);
     const categories = requireMetric('models').categories.map((c) => c.id);
-    const units = await db.query(childAreas(p.area));
+    const units = await childUnits(db, p.area);
     return {
       figures,
       shaped: { categories, rows: heatmapRows(units, figures, categories) },
@@ -224,7 +230,7 @@ const districtMultiples: ChartDef<MultiplesShape> = {
   controls: ['metric'],
   async load(db, p) {
     const figures = (await derived(db)).childTotalSeries('01', p.metric);
-    const units = await db.query(childAreas('01'));
+    const units = await childUnits(db, '01');
     return {
       figures,
       shaped: multiplesPanels(units, figures, needsPerYear(figures, p.metric)),

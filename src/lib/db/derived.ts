@@ -6,6 +6,8 @@
  *                  pickers offer; ~60k rows at 1M figures.
  *   child_totals — every area total (category '') of the 2019 structure with its parent, sorted by parent, metric
  *                  and period, so one parent's children in one period are one short key range.
+ *   child_models — the models deployed, by model type, of every area of the 2019 structure with its parent (the
+ *                  heatmap's commune × model type).
  *
  * Rows are copied from `figures` unchanged (report, kind, basis, qualifier and all): a chart reading them shows the
  * same figures, with the same sources, as one reading `figures`.
@@ -15,7 +17,7 @@
 import { arrowRows, type Connector } from './connector';
 import type { Figure } from '$model/figure';
 
-export const DERIVED_TABLES = ['fig_upper', 'child_totals'] as const;
+export const DERIVED_TABLES = ['fig_upper', 'child_totals', 'child_models'] as const;
 
 const BUILD: Record<(typeof DERIVED_TABLES)[number], string> = {
   fig_upper: `CREATE OR REPLACE TABLE fig_upper AS
@@ -26,7 +28,12 @@ const BUILD: Record<(typeof DERIVED_TABLES)[number], string> = {
     SELECT a.parent_code, f.*
     FROM figures f JOIN areas a ON a.structure = f.area_structure AND a.code = f.area_code
     WHERE f.area_structure = 'hn2019' AND f.category = '' AND a.parent_code <> ''
-    ORDER BY a.parent_code, f.metric, f.period_start, f.period_end, f.area_code`
+    ORDER BY a.parent_code, f.metric, f.period_start, f.period_end, f.area_code`,
+  child_models: `CREATE OR REPLACE TABLE child_models AS
+    SELECT a.parent_code, f.*
+    FROM figures f JOIN areas a ON a.structure = f.area_structure AND a.code = f.area_code
+    WHERE f.area_structure = 'hn2019' AND f.metric = 'models' AND f.category <> '' AND a.parent_code <> ''
+    ORDER BY a.parent_code, f.period_start, f.period_end, f.area_code, f.category`
 };
 
 /**
@@ -43,6 +50,8 @@ export interface DerivedReader {
   childrenInPeriod(parent: string, metric: string, start: string | null, end: string | null): Figure[];
   /** The totals of `parent`'s children across all periods, by period then area code. */
   childTotalSeries(parent: string, metric: string): Figure[];
+  /** The models of `parent`'s children by model type, across all periods, by period, area code and type. */
+  childModels(parent: string): Figure[];
 }
 
 const FIGURE_COLS = `period, period_start::VARCHAR AS period_start, period_end::VARCHAR AS period_end, area_code,
@@ -105,9 +114,10 @@ async function slices(db: Connector, table: string, key: string, then: string) {
 }
 
 async function loadReader(db: Connector): Promise<DerivedReader> {
-  const [upper, kids] = await Promise.all([
+  const [upper, kids, models] = await Promise.all([
     slices(db, 'fig_upper', 'area_code', 'category'),
-    slices(db, 'child_totals', 'parent_code', 'area_code')
+    slices(db, 'child_totals', 'parent_code', 'area_code'),
+    slices(db, 'child_models', 'parent_code', 'area_code, category')
   ]);
   return {
     upperSeries(area, metric, totalsOnly = false) {
@@ -115,7 +125,8 @@ async function loadReader(db: Connector): Promise<DerivedReader> {
       return totalsOnly ? rows.filter((f) => f.category === '') : rows;
     },
     childrenInPeriod: (parent, metric, start, end) => kids.period(parent, metric, start, end),
-    childTotalSeries: (parent, metric) => kids.all(parent, metric)
+    childTotalSeries: (parent, metric) => kids.all(parent, metric),
+    childModels: (parent) => models.all(parent, 'models')
   };
 }
 

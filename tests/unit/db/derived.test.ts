@@ -82,6 +82,36 @@ describe('tables derived from figures', () => {
     );
   });
 
+  it("childModels gives the children's models by type across periods, as childSeries does", async () => {
+    for (const parent of ['001', '017']) {
+      const all = await db.query(childSeries(parent, 'models'));
+      const want = all.filter((f) => f.category !== '');
+      expect(want.length).toBeGreaterThan(0);
+      sameFigures(read.childModels(parent), want);
+    }
+    expect(read.childModels('nowhere')).toEqual([]);
+  });
+
+  it('the heatmap and the small multiples list the children as SQL orders them by name', async () => {
+    const heat = await CHARTS['model-heatmap'].load(db, { area: '001', metric: 'models', period: '' });
+    const kids = await db.query(childAreas('001'));
+    // Every child with a model, once (the chart orders them by their models).
+    const withModels = new Set(heat.figures.map((f) => f.area_code));
+    expect(heat.shaped.rows.map((r) => r.key).sort()).toEqual(
+      kids
+        .map((a) => a.code)
+        .filter((c) => withModels.has(c))
+        .sort()
+    );
+    expect(heat.figures.length).toBeGreaterThan(0);
+    expect(heat.figures.every((f) => f.category !== '' && f.period === heat.context.periodLabel)).toBe(true);
+    const multiples = await CHARTS['district-multiples'].load(db, { area: '01', metric: 'tips', period: '' });
+    const districts = (await db.query(childAreas('01'))).map((a) => a.code);
+    const shown = multiples.shaped.panels.map((p) => p.key);
+    expect(shown).toEqual(districts.filter((c) => shown.includes(c)));
+    expect(shown.length).toBeGreaterThan(20);
+  });
+
   it('children-ranked loads the same bars, figures and title as before the derived tables', async () => {
     const data = await CHARTS['children-ranked'].load(db, { area: '001', metric: 'tips', period: '' });
     const all = (await db.query(childSeries('001', 'tips'))) as unknown as Figure[];
