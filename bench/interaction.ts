@@ -121,7 +121,10 @@ export async function interaction(
     { kind: 'children-ranked area', block: '#chart-children-ranked', n: 1 },
     { kind: 'children-ranked metric', block: '#chart-children-ranked', n: 2 },
     { kind: 'children-ranked period', block: '#chart-children-ranked', n: 3 },
-    { kind: 'tips-by-category area', block: '#chart-tips-by-category', n: 1 }
+    { kind: 'tips-by-category area', block: '#chart-tips-by-category', n: 1 },
+    { kind: 'heatmap area', block: '#chart-model-heatmap', n: 1 },
+    { kind: 'map metric', block: '#chart-map', n: 1 },
+    { kind: 'map period', block: '#chart-map', n: 2 }
   ].map((p) => ({ ...p, sel: `${p.block} .controls label:nth-of-type(${p.n}) select`, cursor: 1 }));
   const opts = await Promise.all(pickers.map((p) => options(s, p.sel)));
   for (let i = 0; i < count; i++) {
@@ -164,8 +167,8 @@ export async function interaction(
     method: [
       `${changes.length} changes on /charts, reached by its nav link from /upload right after the 1,000,000-row`,
       'upload was committed (same DuckDB, holding the bundled data and the upload): children-ranked area → metric →',
-      'period pickers and',
-      "tips-by-category's area picker (the overview picker's query and chart) in turn, by Playwright selectOption.",
+      "period pickers, tips-by-category's area picker (the overview picker's query and chart), the heatmap's area",
+      "picker and the map's metric and period pickers in turn, by Playwright selectOption.",
       "Time = the change event's timestamp → the loading status has appeared and gone (MutationObserver) → the",
       "task after the next animation frame. Query = time DuckDB's worker was answering the page's requests in that",
       'window (a wrapper around the Worker constructor timestamps its messages); after query = last answer → painted.'

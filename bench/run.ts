@@ -67,8 +67,8 @@ const started = performance.now();
 const elapsed = () => `${round((performance.now() - started) / 1000, 0)} s`;
 const log = (s: string) => process.stderr.write(`[bench ${elapsed()}] ${s}\n`);
 const RUNS = opts.quick
-  ? { cold: 2, coldDb: 1, ingest100k: 1, ingest1m: 1, validator: 1, changes: 16 }
-  : { cold: 5, coldDb: 3, ingest100k: 3, ingest1m: 2, validator: 2, changes: 50 };
+  ? { cold: 2, coldDb: 1, ingest100k: 1, ingest1m: 1, validator: 1, changes: 21 }
+  : { cold: 5, coldDb: 3, ingest100k: 3, ingest1m: 2, validator: 2, changes: 70 };
 
 function exec(cmd: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -3,8 +3,8 @@
  * Dashboard pages, embeds and screenshot tests all read charts from here, so a chart is defined once.
  */
 import type { Connector } from '$db/connector';
-import { allAreas, childAreas, type AreaRow } from '$db/queries/areas';
-import { areaMetricSeries, childSeries } from '$db/queries/series';
+import { allAreas, type AreaRow } from '$db/queries/areas';
+import { areaMetricSeries } from '$db/queries/series';
 import { derived } from '$db/derived';
 import type { Figure } from '$model/figure';
 import { categoryBars, periodsOf, type PeriodInfo } from '$model/compare';

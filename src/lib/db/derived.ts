@@ -16,8 +16,28 @@
  */
 import { arrowRows, type Connector } from './connector';
 import type { Figure } from '$model/figure';
+import {
+  COMMUNE_TOTALS,
+  MAP_DROPPED,
+  MAP_OLD,
+  MAP_PERIODS,
+  MAP_VALUES,
+  type DroppedRow,
+  type MapPeriodRow,
+  type UnitValueRow
+} from './queries/crosswalk';
 
-export const DERIVED_TABLES = ['fig_upper', 'child_totals', 'child_models'] as const;
+// In build order: the map's tables read commune_totals.
+export const DERIVED_TABLES = [
+  'fig_upper',
+  'child_totals',
+  'child_models',
+  'commune_totals',
+  'map_periods',
+  'map_values',
+  'map_old',
+  'map_dropped'
+] as const;
 
 const BUILD: Record<(typeof DERIVED_TABLES)[number], string> = {
   fig_upper: `CREATE OR REPLACE TABLE fig_upper AS
@@ -33,7 +53,12 @@ const BUILD: Record<(typeof DERIVED_TABLES)[number], string> = {
     SELECT a.parent_code, f.*
     FROM figures f JOIN areas a ON a.structure = f.area_structure AND a.code = f.area_code
     WHERE f.area_structure = 'hn2019' AND f.metric = 'models' AND f.category <> '' AND a.parent_code <> ''
-    ORDER BY a.parent_code, f.period_start, f.period_end, f.area_code, f.category`
+    ORDER BY a.parent_code, f.period_start, f.period_end, f.area_code, f.category`,
+  commune_totals: `CREATE OR REPLACE TABLE commune_totals AS ${COMMUNE_TOTALS}`,
+  map_periods: `CREATE OR REPLACE TABLE map_periods AS ${MAP_PERIODS}`,
+  map_values: `CREATE OR REPLACE TABLE map_values AS ${MAP_VALUES}`,
+  map_old: `CREATE OR REPLACE TABLE map_old AS ${MAP_OLD}`,
+  map_dropped: `CREATE OR REPLACE TABLE map_dropped AS ${MAP_DROPPED}`
 };
 
 /**
@@ -52,6 +77,13 @@ export interface DerivedReader {
   childTotalSeries(parent: string, metric: string): Figure[];
   /** The models of `parent`'s children by model type, across all periods, by period, area code and type. */
   childModels(parent: string): Figure[];
+  /** The map (queries/crosswalk.ts): periods with commune totals of `metric`, oldest first… */
+  mapPeriods(metric: string): MapPeriodRow[];
+  /** …the 126 units' figures in one of them (none for a period without commune totals)… */
+  mapValues(metric: string, start: string, end: string): UnitValueRow[];
+  /** …the 2019 communes' own figures in it, and those of the communes the crosswalk leaves out. */
+  mapOld(metric: string, start: string, end: string): Map<string, number>;
+  mapDropped(metric: string, start: string, end: string): DroppedRow;
 }
 
 const FIGURE_COLS = `period, period_start::VARCHAR AS period_start, period_end::VARCHAR AS period_end, area_code,
@@ -64,14 +96,20 @@ function epochDay(iso: string): number {
 }
 
 /**
- * A derived table read whole, sorted by `key`, metric, period and `then`, with the row range of every
- * (key, metric, period). The groups come as integers (periods as day numbers): Arrow decodes each string it reads
+ * A derived table read whole (its columns `cols`), sorted by `key`, metric, period and `then`, with the row range of
+ * every (key, metric, period). `key` is a column; tables with no key but the metric give `metric` again. The groups come as integers (periods as day numbers): Arrow decodes each string it reads
  * one by one, and tens of thousands of groups as text cost a >100 ms task on the page's thread at 1M figures.
  */
-async function slices(db: Connector, table: string, key: string, then: string) {
+async function slices<T = Figure>(
+  db: Connector,
+  table: string,
+  key: string,
+  then: string,
+  cols = FIGURE_COLS
+) {
   const order = `${key}, metric, period_start, period_end`;
   const [rows, groups, keys] = await Promise.all([
-    db.queryTable(`SELECT ${FIGURE_COLS} FROM ${table} ORDER BY ${order}, ${then}`),
+    db.queryTable(`SELECT ${cols} FROM ${table} ORDER BY ${order}, ${then}`),
     db.queryTable(
       `SELECT (period_start - DATE '1970-01-01')::INTEGER AS s, (period_end - DATE '1970-01-01')::INTEGER AS e,
          count(*)::INTEGER AS n
@@ -94,16 +132,15 @@ async function slices(db: Connector, table: string, key: string, then: string) {
   for (const k of keys) spans.set(`${k.k}\u0000${k.metric}`, [g, (g += k.g)]);
   if (g !== n.length) throw new Error(`${table}: ${n.length} groups, ${g} by key`);
 
-  const read = (g0: number, g1: number) =>
-    g1 > g0 ? arrowRows<Figure>(rows.slice(offset[g0], offset[g1])) : [];
+  const read = (g0: number, g1: number) => (g1 > g0 ? arrowRows<T>(rows.slice(offset[g0], offset[g1])) : []);
   return {
     /** Every row of (k, metric), across periods. */
-    all(k: string, metric: string): Figure[] {
+    all(k: string, metric: string): T[] {
       const [g0, g1] = spans.get(`${k}\u0000${metric}`) ?? [0, 0];
       return read(g0, g1);
     },
     /** The rows of (k, metric) in one period: `start`–`end`, or the latest (groups are in period order). */
-    period(k: string, metric: string, start: string | null, end: string | null): Figure[] {
+    period(k: string, metric: string, start: string | null, end: string | null): T[] {
       const [g0, g1] = spans.get(`${k}\u0000${metric}`) ?? [0, 0];
       if (start === null && end === null) return read(Math.max(g0, g1 - 1), g1);
       const [ds, de] = [epochDay(start ?? ''), epochDay(end ?? '')];
@@ -119,6 +156,19 @@ async function loadReader(db: Connector): Promise<DerivedReader> {
     slices(db, 'child_totals', 'parent_code', 'area_code'),
     slices(db, 'child_models', 'parent_code', 'area_code, category')
   ]);
+  const DATES = `period_start::VARCHAR AS period_start, period_end::VARCHAR AS period_end`;
+  const [periods, values, old, dropped] = await Promise.all([
+    slices<MapPeriodRow>(db, 'map_periods', 'metric', 'structure', `period, ${DATES}, structure, n, kinds`),
+    slices<UnitValueRow>(
+      db,
+      'map_values',
+      'metric',
+      'code',
+      'code, name, value, qualifier, kind, report_id, converted, approximate, n_links, n_with_data'
+    ),
+    slices<{ area_code: string; value: number }>(db, 'map_old', 'metric', 'area_code', 'area_code, value'),
+    slices<DroppedRow>(db, 'map_dropped', 'metric', 'n', 'n, value')
+  ]);
   return {
     upperSeries(area, metric, totalsOnly = false) {
       const rows = upper.all(area, metric);
@@ -126,7 +176,12 @@ async function loadReader(db: Connector): Promise<DerivedReader> {
     },
     childrenInPeriod: (parent, metric, start, end) => kids.period(parent, metric, start, end),
     childTotalSeries: (parent, metric) => kids.all(parent, metric),
-    childModels: (parent) => models.all(parent, 'models')
+    childModels: (parent) => models.all(parent, 'models'),
+    mapPeriods: (metric) => periods.all(metric, metric),
+    mapValues: (metric, start, end) => values.period(metric, metric, start, end),
+    mapOld: (metric, start, end) =>
+      new Map(old.period(metric, metric, start, end).map((r) => [r.area_code, r.value])),
+    mapDropped: (metric, start, end) => dropped.period(metric, metric, start, end)[0] ?? { n: 0, value: null }
   };
 }
 

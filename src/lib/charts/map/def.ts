@@ -1,5 +1,13 @@
 /** The `map` chart: registry entry of the choropleth of the 126 units of 2025 (see ChoroplethMap.svelte). */
-import { mapPeriods, unitSources, unitValues, droppedOldCommunes } from '$db/queries/crosswalk';
+import type { Connector } from '$db/connector';
+import { derived } from '$db/derived';
+import {
+  crosswalkLinks,
+  unitSources,
+  unitsWithoutValues,
+  type CrosswalkLink,
+  type UnitValueRow
+} from '$db/queries/crosswalk';
 import { requireMetric } from '$model/metrics';
 import { formatPeriod } from '$i18n/format';
 import { MESSAGES } from '$i18n/messages';
@@ -8,6 +16,18 @@ import MapTable from '../layers/MapTable.svelte';
 import type { ChartDef } from '../types';
 import { mapGeometry } from './source';
 import { droppedOf, mapMetric, mapPeriodsOf, mapUnits, unitFigures, type MapShape } from './shape';
+
+// Reference data, read once per database: the crosswalk's links and the 2025 units (for a period with no figures).
+const reference = new WeakMap<Connector, Promise<[CrosswalkLink[], UnitValueRow[]]>>();
+function referenceOf(db: Connector) {
+  let r = reference.get(db);
+  if (!r) {
+    r = Promise.all([db.query(crosswalkLinks()), db.query(unitsWithoutValues())]);
+    reference.set(db, r);
+    r.catch(() => reference.delete(db));
+  }
+  return r;
+}
 
 export const mapChart: ChartDef<MapShape> = {
   id: 'map',
@@ -22,14 +42,17 @@ export const mapChart: ChartDef<MapShape> = {
   controls: ['metric', 'period'],
   async load(db, p) {
     const metric = mapMetric(p.metric);
-    const periods = mapPeriodsOf(await db.query(mapPeriods(metric)));
+    // Every figure comes from the derived tables in memory (db/derived.ts): a change asks nothing of DuckDB.
+    const read = await derived(db);
+    const periods = mapPeriodsOf(read.mapPeriods(metric));
     // An unknown or stale period key (e.g. from another metric) falls back to the latest one with data.
     const period = periods.find((x) => x.key === p.period) ?? periods.at(-1);
-    const geometry = await mapGeometry();
-    const [start, end] = period ? [period.start, period.end] : ['1900-01-01', '1900-01-01'];
-    const values = await db.query(unitValues(metric, start, end));
-    const sources = await db.query(unitSources(metric, start, end));
-    const dropped = droppedOf(await db.query(droppedOldCommunes(metric, start, end)));
+    const [geometry, [links, empty]] = await Promise.all([mapGeometry(), referenceOf(db)]);
+    const [start, end] = period ? [period.start, period.end] : ['', ''];
+    const found = period ? read.mapValues(metric, start, end) : [];
+    const values = found.length ? found : empty;
+    const sources = unitSources(links, period ? read.mapOld(metric, start, end) : new Map());
+    const dropped = droppedOf([period ? read.mapDropped(metric, start, end) : { n: 0, value: null }]);
     const units = mapUnits(values, sources);
     const reportOf = new Map(values.map((v) => [v.code, v.report_id ?? '']));
     return {
