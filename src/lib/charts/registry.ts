@@ -145,7 +145,9 @@ const childrenRanked: ChartDef<Ranked> = {
     const figures =
       dates === undefined
         ? []
-        : (await derived(db)).childrenInPeriod(p.area, p.metric, dates?.[0] ?? null, dates?.[1] ?? null);
+        : await (
+            await derived(db)
+          ).childrenInPeriod(p.area, p.metric, dates?.[0] ?? null, dates?.[1] ?? null);
     const named = await units(db);
     const label = (code: string) => {
       const a = named.get(code);
@@ -208,9 +210,12 @@ const modelHeatmap: ChartDef<HeatmapShape> = {
   defaults: city({ area: '001', metric: 'models' }),
   controls: ['area', 'period'],
   async load(db, p) {
-    const all = (await derived(db)).childModels(p.area);
-    const period = pickPeriod(all, p.period);
-    const figures = inPeriod(all, period);
+    const dates = periodDates(p.period);
+    const figures =
+      dates === undefined
+        ? []
+        : await (await derived(db)).childModels(p.area, dates?.[0] ?? null, dates?.[1] ?? null);
+    const period = periodsOf(figures)[0];
     const categories = requireMetric('models').categories.map((c) => c.id);
     const units = await childUnits(db, p.area);
     return {
@@ -229,7 +234,7 @@ const districtMultiples: ChartDef<MultiplesShape> = {
   defaults: city({ metric: 'tips' }),
   controls: ['metric'],
   async load(db, p) {
-    const figures = (await derived(db)).childTotalSeries('01', p.metric);
+    const figures = await (await derived(db)).childTotalSeries('01', p.metric);
     const units = await childUnits(db, '01');
     return {
       figures,

@@ -38,7 +38,7 @@ describe('crosswalk from the 2019 communes to the 2025 units', () => {
   });
 
   it('lists the demo periods 2013–2018 … 2024 as 2019-structure periods for tips', async () => {
-    const periods = read.mapPeriods('tips');
+    const periods = await read.mapPeriods('tips');
     expect(periods.map((p) => p.period)).toEqual([
       '2013–2018',
       ...'2019 2020 2021 2022 2023 2024'.split(' ')
@@ -48,9 +48,9 @@ describe('crosswalk from the 2019 communes to the 2025 units', () => {
   });
 
   it('gives a unit made only of full links the exact sum of its old communes', async () => {
-    const rows = read.mapValues('tips', ...Y2019);
+    const rows = await read.mapValues('tips', ...Y2019);
     expect(rows).toHaveLength(126);
-    const sources = unitSources(await db.query(crosswalkLinks()), read.mapOld('tips', ...Y2019));
+    const sources = unitSources(await db.query(crosswalkLinks()), await read.mapOld('tips', ...Y2019));
     expect(sources).toHaveLength(795);
     const fullOnly = rows.filter(
       (r) => r.n_links > 1 && sources.filter((s) => s.new_code === r.code).every((s) => s.relation === 'full')
@@ -66,7 +66,7 @@ describe('crosswalk from the 2019 communes to the 2025 units', () => {
   });
 
   it('flags a unit with a partial link as approximate ("about"), never as an exact number', async () => {
-    const rows = read.mapValues('tips', ...Y2019);
+    const rows = await read.mapValues('tips', ...Y2019);
     const links = await db.query<{ new_code: string }>(
       `SELECT DISTINCT new_code FROM crosswalk WHERE relation = 'partial'`
     );
@@ -81,14 +81,14 @@ describe('crosswalk from the 2019 communes to the 2025 units', () => {
   });
 
   it('keeps the demo kind and report of the old communes', async () => {
-    const rows = read.mapValues('tips', ...Y2019);
+    const rows = await read.mapValues('tips', ...Y2019);
     expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(['demo']));
     expect(new Set(rows.map((r) => r.report_id))).toEqual(new Set(['demo-hanoi-communes']));
   });
 
   it('never adds up to more than all the old communes; the gap is the merged communes left out', async () => {
     for (const metric of ['tips', 'disputes_resolved', 'patrol_turns']) {
-      const rows = read.mapValues(metric, ...Y2019);
+      const rows = await read.mapValues(metric, ...Y2019);
       const converted = rows.reduce((t, r) => t + (r.value ?? 0), 0);
       const [all] = await db.query<{ s: number }>(
         q(
@@ -97,7 +97,7 @@ describe('crosswalk from the 2019 communes to the 2025 units', () => {
           [metric, ...Y2019]
         )
       );
-      const dropped = read.mapDropped(metric, ...Y2019);
+      const dropped = await read.mapDropped(metric, ...Y2019);
       expect(converted).toBeLessThanOrEqual(all.s + 1e-6);
       expect(dropped.n).toBe(53);
       expect(converted + dropped.value!).toBeCloseTo(all.s, 6);
@@ -105,13 +105,13 @@ describe('crosswalk from the 2019 communes to the 2025 units', () => {
   });
 
   it('shows no value for a period without commune figures, and nothing converted', async () => {
-    expect(read.mapValues('tips', '2025-07-01', '2025-12-31')).toEqual([]);
-    expect(read.mapDropped('tips', '2025-07-01', '2025-12-31')).toEqual({ n: 0, value: null });
+    expect(await read.mapValues('tips', '2025-07-01', '2025-12-31')).toEqual([]);
+    expect(await read.mapDropped('tips', '2025-07-01', '2025-12-31')).toEqual({ n: 0, value: null });
     const rows = await db.query(unitsWithoutValues());
     expect(rows).toHaveLength(126);
     expect(rows.every((r) => r.value === null && !r.converted && !r.approximate)).toBe(true);
     // The old figures of a unit's communes are each commune's own.
-    const old = read.mapOld('tips', ...Y2019);
+    const old = await read.mapOld('tips', ...Y2019);
     expect(old.size).toBe(579);
     expect(old.get('00001')).toBe(await oldFigure('00001'));
   });
@@ -157,7 +157,7 @@ describe('figures reported on the 2025 units', () => {
     );
     await refreshFigures(db);
     await refreshDerived(db);
-    const rows = (await derived(db)).mapValues('tips', '2025-07-01', '2025-12-31');
+    const rows = await (await derived(db)).mapValues('tips', '2025-07-01', '2025-12-31');
     expect(rows.find((r) => r.code === '00004')).toMatchObject({
       value: 42,
       qualifier: 'exact',

@@ -44,15 +44,21 @@ export const mapChart: ChartDef<MapShape> = {
     const metric = mapMetric(p.metric);
     // Every figure comes from the derived tables in memory (db/derived.ts): a change asks nothing of DuckDB.
     const read = await derived(db);
-    const periods = mapPeriodsOf(read.mapPeriods(metric));
+    const periods = mapPeriodsOf(await read.mapPeriods(metric));
     // An unknown or stale period key (e.g. from another metric) falls back to the latest one with data.
     const period = periods.find((x) => x.key === p.period) ?? periods.at(-1);
-    const [geometry, [links, empty]] = await Promise.all([mapGeometry(), referenceOf(db)]);
     const [start, end] = period ? [period.start, period.end] : ['', ''];
-    const found = period ? read.mapValues(metric, start, end) : [];
+    const none = { n: 0, value: null };
+    const [geometry, [links, empty], found, old, drop] = await Promise.all([
+      mapGeometry(),
+      referenceOf(db),
+      period ? read.mapValues(metric, start, end) : [],
+      period ? read.mapOld(metric, start, end) : new Map<string, number>(),
+      period ? read.mapDropped(metric, start, end) : none
+    ]);
     const values = found.length ? found : empty;
-    const sources = unitSources(links, period ? read.mapOld(metric, start, end) : new Map());
-    const dropped = droppedOf([period ? read.mapDropped(metric, start, end) : { n: 0, value: null }]);
+    const sources = unitSources(links, old);
+    const dropped = droppedOf([drop]);
     const units = mapUnits(values, sources);
     const reportOf = new Map(values.map((v) => [v.code, v.report_id ?? '']));
     return {
