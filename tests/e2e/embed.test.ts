@@ -35,13 +35,14 @@ beforeAll(async () => {
     res.end(page);
   });
   // A static host configured as the README says: unknown /embed/ paths get embed/404.html.
-  const serve = sirv('build', { extensions: ['html'], dev: false });
+  const dir = process.env.E2E_BUILD_DIR ?? 'build'; // parallel builds use their own folder
+  const serve = sirv(dir, { extensions: ['html'], dev: false });
   staticUrl = await listen((req, res) =>
     serve(req, res, () => {
       res.statusCode = 404;
       if (req.url?.startsWith('/embed/')) {
         res.setHeader('content-type', 'text/html; charset=utf-8');
-        res.end(readFileSync('build/embed/404.html'));
+        res.end(readFileSync(`${dir}/embed/404.html`));
       } else res.end('not found');
     })
   );
