@@ -120,63 +120,91 @@ const FIGURE: Record<keyof Figure, ColumnKind> = {
   n_candidates: 'number'
 };
 
-async function loadReader(db: Connector): Promise<DerivedReader> {
-  const [upper, kids, models, periods, values, old, dropped] = await Promise.all([
-    slices<Figure>(db, 'fig_upper', 'area_code', 'category', FIGURE),
-    slices<Figure>(db, 'child_totals', 'parent_code', 'area_code', FIGURE, 'duckdb'),
-    slices<Figure>(db, 'child_models', 'parent_code', 'area_code, category', FIGURE, 'duckdb'),
-    slices<MapPeriodRow>(db, 'map_periods', 'metric', 'structure', {
-      period: 'text',
-      period_start: 'date',
-      period_end: 'date',
-      structure: 'text',
-      n: 'number',
-      kinds: 'text'
-    }),
-    slices<UnitValueRow>(db, 'map_values', 'metric', 'code', {
-      code: 'text',
-      name: 'text',
-      value: 'number',
-      qualifier: 'text',
-      kind: 'text',
-      report_id: 'text',
-      converted: 'bool',
-      approximate: 'bool',
-      n_links: 'number',
-      n_with_data: 'number'
-    }),
-    slices<{ area_code: string; value: number }>(
-      db,
-      'map_old',
-      'metric',
-      'area_code',
-      { area_code: 'text', value: 'number' },
-      'duckdb'
-    ),
-    slices<DroppedRow>(db, 'map_dropped', 'metric', 'n', { n: 'number', value: 'number' })
-  ]);
+/**
+ * The derived tables in groups, built in this order, each read as soon as its own tables exist: the city and
+ * districts first (the overview's first pick waits for them alone, not for the map's tables), then the children's
+ * totals, the map, and the heatmap's models.
+ */
+const PARTS = {
+  upper: {
+    tables: ['fig_upper'],
+    read: (db: Connector) => slices<Figure>(db, 'fig_upper', 'area_code', 'category', FIGURE)
+  },
+  kids: {
+    tables: ['child_totals'],
+    read: (db: Connector) => slices<Figure>(db, 'child_totals', 'parent_code', 'area_code', FIGURE, 'duckdb')
+  },
+  map: {
+    tables: ['commune_totals', 'map_periods', 'map_values', 'map_old', 'map_dropped'],
+    read: async (db: Connector) => {
+      const [periods, values, old, dropped] = await Promise.all([
+        slices<MapPeriodRow>(db, 'map_periods', 'metric', 'structure', {
+          period: 'text',
+          period_start: 'date',
+          period_end: 'date',
+          structure: 'text',
+          n: 'number',
+          kinds: 'text'
+        }),
+        slices<UnitValueRow>(db, 'map_values', 'metric', 'code', {
+          code: 'text',
+          name: 'text',
+          value: 'number',
+          qualifier: 'text',
+          kind: 'text',
+          report_id: 'text',
+          converted: 'bool',
+          approximate: 'bool',
+          n_links: 'number',
+          n_with_data: 'number'
+        }),
+        slices<{ area_code: string; value: number }>(
+          db,
+          'map_old',
+          'metric',
+          'area_code',
+          { area_code: 'text', value: 'number' },
+          'duckdb'
+        ),
+        slices<DroppedRow>(db, 'map_dropped', 'metric', 'n', { n: 'number', value: 'number' })
+      ]);
+      return { periods, values, old, dropped };
+    }
+  },
+  models: {
+    tables: ['child_models'],
+    read: (db: Connector) =>
+      slices<Figure>(db, 'child_models', 'parent_code', 'area_code, category', FIGURE, 'duckdb')
+  }
+} satisfies Record<string, { tables: (typeof DERIVED_TABLES)[number][]; read: (db: Connector) => unknown }>;
+
+type Parts = { [K in keyof typeof PARTS]: Promise<Awaited<ReturnType<(typeof PARTS)[K]['read']>>> };
+
+function readerOf(p: Parts): DerivedReader {
   return {
     async upperSeries(area, metric, totalsOnly = false) {
-      const rows = await upper.all(area, metric);
+      const rows = await (await p.upper).all(area, metric);
       return totalsOnly ? rows.filter((f) => f.category === '') : rows;
     },
-    childrenInPeriod: (parent, metric, start, end) => kids.period(parent, metric, start, end),
-    childTotalSeries: (parent, metric) => kids.all(parent, metric),
-    childModels: (parent, start, end) => models.period(parent, 'models', start, end),
-    mapPeriods: (metric) => periods.all(metric, metric),
-    mapValues: (metric, start, end) => values.period(metric, metric, start, end),
+    childrenInPeriod: async (parent, metric, start, end) => (await p.kids).period(parent, metric, start, end),
+    childTotalSeries: async (parent, metric) => (await p.kids).all(parent, metric),
+    childModels: async (parent, start, end) => (await p.models).period(parent, 'models', start, end),
+    mapPeriods: async (metric) => (await p.map).periods.all(metric, metric),
+    mapValues: async (metric, start, end) => (await p.map).values.period(metric, metric, start, end),
     mapOld: async (metric, start, end) =>
-      new Map((await old.period(metric, metric, start, end)).map((r) => [r.area_code, r.value])),
+      new Map(
+        (await (await p.map).old.period(metric, metric, start, end)).map((r) => [r.area_code, r.value])
+      ),
     mapDropped: async (metric, start, end) =>
-      (await dropped.period(metric, metric, start, end))[0] ?? { n: 0, value: null }
+      (await (await p.map).dropped.period(metric, metric, start, end))[0] ?? { n: 0, value: null }
   };
 }
 
-/** Per database: the latest build, and once it is done the `figures` table (catalog id) it was built from. */
+/** Per database: the latest build — the `figures` table (catalog id) it is built from, its reader, its end. */
 interface Build {
-  done: Promise<number>;
-  oid?: number;
-  reader?: DerivedReader;
+  oid: Promise<number>;
+  reader: DerivedReader;
+  done: Promise<void>;
 }
 const builds = new WeakMap<Connector, Build>();
 
@@ -189,51 +217,66 @@ async function figuresOid(db: Connector): Promise<number> {
 }
 
 /**
- * Rebuilds every table derived from `figures` (~0.1 s with the bundled data, ~0.3–1 s at a million figures) and
- * reads them into memory. Idempotent; call it after each change of `figures`. Loads that start meanwhile wait for
- * this build.
+ * Rebuilds every table derived from `figures` (~0.4 s with the bundled data, ~5 s at a million figures, in DuckDB's
+ * worker) and reads them, part by part. Idempotent; call it after each change of `figures`. Reads that start
+ * meanwhile wait for their own part only.
  */
 export function refreshDerived(db: Connector): Promise<void> {
-  const b = {} as Build;
-  b.done = (async () => {
-    const oid = await figuresOid(db);
-    for (const t of DERIVED_TABLES) await db.query(BUILD[t]);
-    b.reader = await loadReader(db);
-    return (b.oid = oid);
-  })();
+  const oid = figuresOid(db);
+  let chain: Promise<unknown> = oid;
+  const parts = {} as Record<string, Promise<unknown>>;
+  for (const [name, part] of Object.entries(PARTS)) {
+    const p = chain.then(async () => {
+      for (const t of part.tables) await db.query(BUILD[t]);
+      return part.read(db);
+    });
+    p.catch(() => undefined); // a failed part is reported by the reads that wait for it, and by `done`
+    parts[name] = chain = p;
+  }
+  const b: Build = { oid, reader: readerOf(parts as Parts), done: chain.then(() => undefined) };
   builds.set(db, b);
   b.done.catch(() => builds.get(db) === b && builds.delete(db));
-  return b.done.then(() => undefined);
+  return b.done;
 }
 
-/**
- * Resolves once the derived tables match the current `figures`: built on first use, and rebuilt if `figures` was
- * replaced (created anew) without a `refreshDerived` — one catalog lookup. Changes to its rows are not seen here:
- * those need the call.
- */
-export async function derivedReady(db: Connector): Promise<void> {
+/** The build that matches the current `figures`, started if there is none or it is stale (one catalog lookup). */
+async function matching(db: Connector): Promise<Build> {
   const oid = await figuresOid(db);
   for (;;) {
     const b = builds.get(db);
     if (!b) break;
-    if ((await b.done.catch(() => NaN)) === oid) return;
-    if (builds.get(db) === b) break; // stale, and no newer build has started meanwhile
+    if (
+      (await b.oid.catch(() => NaN)) === oid &&
+      (await b.done.then(
+        () => true,
+        () => false
+      ))
+    )
+      return b;
+    if (builds.get(db) === b) break; // stale or failed, and no newer build has started meanwhile
   }
-  await refreshDerived(db);
+  void refreshDerived(db).catch(() => undefined);
+  return builds.get(db)!;
 }
 
 /**
- * The derived tables' reader: at once when they are built (a picker change then asks nothing of DuckDB), else
- * after `derivedReady`. A change to `figures` is seen through the `refreshDerived` that follows it — not looked up
- * here: the catalog lookup costs 5–50 ms in a browser holding a million-row upload.
+ * Resolves once the derived tables match the current `figures` and are all read: built on first use, and rebuilt if
+ * `figures` was replaced (created anew) without a `refreshDerived`. Changes to its rows are not seen here: those
+ * need the call.
+ */
+export async function derivedReady(db: Connector): Promise<void> {
+  await (
+    await matching(db)
+  ).done;
+}
+
+/**
+ * The derived tables' reader: at once when a build has started (a picker change then waits, at most, for its own
+ * part), else after the catalog lookup. A change to `figures` is seen through the `refreshDerived` that follows it —
+ * not looked up here: the lookup costs 5–50 ms in a browser holding a million-row upload.
  */
 export async function derived(db: Connector): Promise<DerivedReader> {
-  let b = builds.get(db);
-  if (b?.reader === undefined) {
-    await derivedReady(db);
-    b = builds.get(db);
-  }
-  return b!.reader!;
+  return (builds.get(db) ?? (await matching(db))).reader;
 }
 
 /**
