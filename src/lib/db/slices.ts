@@ -124,8 +124,11 @@ async function inMemory<T>(
      SELECT v, (row_number() OVER (ORDER BY v) - 1)::INTEGER AS i
      FROM (SELECT DISTINCT unnest([${texts.map((c) => `${c}::VARCHAR`).join(', ')}]) AS v FROM ${table})`
   );
+  // Codes in two bytes when the table has fewer than 65,536 distinct strings (it always has here): half the bytes.
+  const [{ n: words }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${dict}`);
+  const code = words < 65_536 ? 'USMALLINT' : 'INTEGER';
   const select = names.map((c, j) => {
-    if (cols[c] === 'text') return `d${j}.i AS ${c}`;
+    if (cols[c] === 'text') return `d${j}.i::${code} AS ${c}`;
     if (cols[c] === 'date') return `(t.${c} - DATE '1970-01-01')::INTEGER AS ${c}`;
     if (cols[c] === 'bool') return `t.${c}::UTINYINT AS ${c}`;
     return `t.${c} AS ${c}`;
@@ -135,7 +138,7 @@ async function inMemory<T>(
       cols[c] === 'text' ? `LEFT JOIN ${dict} d${j} ON d${j}.v IS NOT DISTINCT FROM t.${c}::VARCHAR` : ''
     )
     .join(' ');
-  const [rows, words] = await Promise.all([
+  const [rows, list] = await Promise.all([
     db.queryTable(
       `SELECT ${select.join(', ')} FROM ${table} t ${joins} ORDER BY ${order.replace(/(\w+)/g, 't.$1')}`
     ),
@@ -144,7 +147,7 @@ async function inMemory<T>(
   await db.query(`DROP TABLE IF EXISTS ${dict}`);
   if (offset[offset.length - 1] !== rows.numRows)
     throw new Error(`${table}: ${rows.numRows} rows, ${offset[offset.length - 1]} in groups`);
-  const text = words.map((w) => w.v);
+  const text = list.map((w) => w.v);
   const dates = new Map<number, string>();
   const columns = names.map((name, j) => {
     const v = rows.getChildAt(j)!;
