@@ -46,27 +46,35 @@ export const DERIVED_TABLES = [
  */
 const GROUP = (key: string) => `dense_rank() OVER (ORDER BY ${key}, period_start, period_end)::INTEGER AS g`;
 
-const BUILD: Record<(typeof DERIVED_TABLES)[number], string> = {
-  fig_upper: `CREATE OR REPLACE TABLE fig_upper AS
+/**
+ * Tables read from DuckDB after their build (not held in the page) get the build's number in their name, so a read
+ * prepared from one build's group numbers can only ever meet that build's rows: a later build makes new tables and
+ * drops these once it is done (a late read then fails, never shows another area's figures).
+ */
+const VERSIONED = ['child_totals', 'child_models', 'map_old'] as const;
+const versioned = (t: (typeof VERSIONED)[number], n: number) => `${t}_${n}`;
+
+const BUILD: Record<(typeof DERIVED_TABLES)[number], (n: number) => string> = {
+  fig_upper: () => `CREATE OR REPLACE TABLE fig_upper AS
     SELECT * FROM figures
     WHERE area_structure IN ('hn2019', 'hn2025') AND area_level IN ('city', 'district')
     ORDER BY area_code, metric, period_start, period_end, category`,
-  child_totals: `CREATE OR REPLACE TABLE child_totals AS
+  child_totals: (n) => `CREATE OR REPLACE TABLE ${versioned('child_totals', n)} AS
     SELECT ${GROUP('a.parent_code, f.metric')}, a.parent_code, f.*
     FROM figures f JOIN areas a ON a.structure = f.area_structure AND a.code = f.area_code
     WHERE f.area_structure = 'hn2019' AND f.category = '' AND a.parent_code <> ''
     ORDER BY g, f.area_code`,
-  child_models: `CREATE OR REPLACE TABLE child_models AS
+  child_models: (n) => `CREATE OR REPLACE TABLE ${versioned('child_models', n)} AS
     SELECT ${GROUP('a.parent_code, f.metric')}, a.parent_code, f.*
     FROM figures f JOIN areas a ON a.structure = f.area_structure AND a.code = f.area_code
     WHERE f.area_structure = 'hn2019' AND f.metric = 'models' AND f.category <> '' AND a.parent_code <> ''
     ORDER BY g, f.area_code, f.category`,
-  commune_totals: `CREATE OR REPLACE TABLE commune_totals AS ${COMMUNE_TOTALS}`,
-  map_periods: `CREATE OR REPLACE TABLE map_periods AS ${MAP_PERIODS}`,
-  map_values: `CREATE OR REPLACE TABLE map_values AS ${MAP_VALUES}`,
-  map_old: `CREATE OR REPLACE TABLE map_old AS
+  commune_totals: () => `CREATE OR REPLACE TABLE commune_totals AS ${COMMUNE_TOTALS}`,
+  map_periods: () => `CREATE OR REPLACE TABLE map_periods AS ${MAP_PERIODS}`,
+  map_values: () => `CREATE OR REPLACE TABLE map_values AS ${MAP_VALUES}`,
+  map_old: (n) => `CREATE OR REPLACE TABLE ${versioned('map_old', n)} AS
     SELECT ${GROUP('metric')}, * FROM (${MAP_OLD}) ORDER BY g, area_code`,
-  map_dropped: `CREATE OR REPLACE TABLE map_dropped AS ${MAP_DROPPED}`
+  map_dropped: () => `CREATE OR REPLACE TABLE map_dropped AS ${MAP_DROPPED}`
 };
 
 /**
@@ -132,11 +140,12 @@ const PARTS = {
   },
   kids: {
     tables: ['child_totals'],
-    read: (db: Connector) => slices<Figure>(db, 'child_totals', 'parent_code', 'area_code', FIGURE, 'duckdb')
+    read: (db: Connector, n: number) =>
+      slices<Figure>(db, versioned('child_totals', n), 'parent_code', 'area_code', FIGURE, 'duckdb')
   },
   map: {
     tables: ['commune_totals', 'map_periods', 'map_values', 'map_old', 'map_dropped'],
-    read: async (db: Connector) => {
+    read: async (db: Connector, n: number) => {
       const [periods, values, old, dropped] = await Promise.all([
         slices<MapPeriodRow>(db, 'map_periods', 'metric', 'structure', {
           period: 'text',
@@ -160,7 +169,7 @@ const PARTS = {
         }),
         slices<{ area_code: string; value: number }>(
           db,
-          'map_old',
+          versioned('map_old', n),
           'metric',
           'area_code',
           { area_code: 'text', value: 'number' },
@@ -173,10 +182,13 @@ const PARTS = {
   },
   models: {
     tables: ['child_models'],
-    read: (db: Connector) =>
-      slices<Figure>(db, 'child_models', 'parent_code', 'area_code, category', FIGURE, 'duckdb')
+    read: (db: Connector, n: number) =>
+      slices<Figure>(db, versioned('child_models', n), 'parent_code', 'area_code, category', FIGURE, 'duckdb')
   }
-} satisfies Record<string, { tables: (typeof DERIVED_TABLES)[number][]; read: (db: Connector) => unknown }>;
+} satisfies Record<
+  string,
+  { tables: (typeof DERIVED_TABLES)[number][]; read: (db: Connector, n: number) => unknown }
+>;
 
 type Parts = { [K in keyof typeof PARTS]: Promise<Awaited<ReturnType<(typeof PARTS)[K]['read']>>> };
 
@@ -207,6 +219,7 @@ interface Build {
   done: Promise<void>;
 }
 const builds = new WeakMap<Connector, Build>();
+let buildNo = 0;
 
 /** Catalog id of the current `figures` table: a new one each time `figures` is created or replaced. */
 async function figuresOid(db: Connector): Promise<number> {
@@ -222,21 +235,35 @@ async function figuresOid(db: Connector): Promise<number> {
  * meanwhile wait for their own part only.
  */
 export function refreshDerived(db: Connector): Promise<void> {
+  const n = ++buildNo;
   const oid = figuresOid(db);
   let chain: Promise<unknown> = oid;
   const parts = {} as Record<string, Promise<unknown>>;
   for (const [name, part] of Object.entries(PARTS)) {
     const p = chain.then(async () => {
-      for (const t of part.tables) await db.query(BUILD[t]);
-      return part.read(db);
+      for (const t of part.tables) await db.query(BUILD[t](n));
+      return part.read(db, n);
     });
     p.catch(() => undefined); // a failed part is reported by the reads that wait for it, and by `done`
     parts[name] = chain = p;
   }
-  const b: Build = { oid, reader: readerOf(parts as Parts), done: chain.then(() => undefined) };
+  const done = chain.then(() => dropOlder(db, n));
+  const b: Build = { oid, reader: readerOf(parts as Parts), done };
   builds.set(db, b);
   b.done.catch(() => builds.get(db) === b && builds.delete(db));
   return b.done;
+}
+
+/** Drops the versioned tables of builds before `n` (any left by a failed one too). */
+async function dropOlder(db: Connector, n: number): Promise<void> {
+  const rows = await db.query<{ t: string }>(
+    `SELECT table_name AS t FROM duckdb_tables() WHERE schema_name = 'main'`
+  );
+  const old = new RegExp(`^(${VERSIONED.join('|')})_(\\d+)$`);
+  for (const { t } of rows) {
+    const m = old.exec(t);
+    if (m && Number(m[2]) < n) await db.query(`DROP TABLE IF EXISTS ${t}`);
+  }
 }
 
 /** The build that matches the current `figures`, started if there is none or it is stale (one catalog lookup). */
