@@ -2,7 +2,7 @@
  * The one list of charts: id → component, the queries that feed it, how rows are shaped, and its texts.
  * Dashboard pages, embeds and screenshot tests all read charts from here, so a chart is defined once.
  */
-import type { Connector } from '$db/connector';
+import { oncePerDb, type Connector } from '$db/connector';
 import { allAreas, type AreaRow } from '$db/queries/areas';
 import { areaMetricSeries } from '$db/queries/series';
 import { derived } from '$db/derived';
@@ -35,16 +35,7 @@ export function needsPerYear(figures: Figure[], metric: string): boolean {
 }
 
 // Reference units never change once a database is loaded: one query per database, then lookups in memory.
-const unitsOf = new WeakMap<Connector, Promise<Map<string, AreaRow>>>();
-function units(db: Connector): Promise<Map<string, AreaRow>> {
-  let u = unitsOf.get(db);
-  if (!u) {
-    u = db.query(allAreas()).then((rows) => new Map(rows.map((a) => [a.code, a])));
-    unitsOf.set(db, u);
-    u.catch(() => unitsOf.delete(db));
-  }
-  return u;
-}
+const units = oncePerDb((db) => db.query(allAreas()).then((rows) => new Map(rows.map((a) => [a.code, a]))));
 
 /** The units directly under `parent` (2019 structure), by name as SQL's ORDER BY name sorts them (code points). */
 async function childUnits(db: Connector, parent: string): Promise<AreaRow[]> {
@@ -67,9 +58,9 @@ async function unitMetricSeries(db: Connector, area: string, metric: string, tot
   return (await db.query(areaMetricSeries(area, metric, { totalsOnly }))) as unknown as Figure[];
 }
 
-/** A period key `start/end` as its two dates; null for the latest period, undefined when it is malformed. */
-function periodDates(key: string): [string, string] | null | undefined {
-  if (!key) return null;
+/** A period key `start/end` as its two dates; both null for the latest period, undefined when it is malformed. */
+function periodDates(key: string): [string | null, string | null] | undefined {
+  if (!key) return [null, null];
   const m = /^(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/.exec(key);
   return m ? [m[1], m[2]] : undefined;
 }
@@ -140,14 +131,9 @@ const childrenRanked: ChartDef<Ranked> = {
   defaults: city({ metric: 'disputes_resolved' }),
   controls: ['area', 'metric', 'period'],
   async load(db, p) {
-    // The children's totals in the period (or the latest one), read from the derived tables in memory.
+    // The children's totals in the period (or the latest one), from the derived tables (db/derived.ts).
     const dates = periodDates(p.period);
-    const figures =
-      dates === undefined
-        ? []
-        : await (
-            await derived(db)
-          ).childrenInPeriod(p.area, p.metric, dates?.[0] ?? null, dates?.[1] ?? null);
+    const figures = dates ? await (await derived(db)).childrenInPeriod(p.area, p.metric, ...dates) : [];
     const named = await units(db);
     const label = (code: string) => {
       const a = named.get(code);
@@ -211,10 +197,7 @@ const modelHeatmap: ChartDef<HeatmapShape> = {
   controls: ['area', 'period'],
   async load(db, p) {
     const dates = periodDates(p.period);
-    const figures =
-      dates === undefined
-        ? []
-        : await (await derived(db)).childModels(p.area, dates?.[0] ?? null, dates?.[1] ?? null);
+    const figures = dates ? await (await derived(db)).childModels(p.area, ...dates) : [];
     const period = periodsOf(figures)[0];
     const categories = requireMetric('models').categories.map((c) => c.id);
     const units = await childUnits(db, p.area);

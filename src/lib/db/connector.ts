@@ -133,3 +133,19 @@ export function safeFileName(name: string): string {
   if (!/^[\w.-]+$/.test(name)) throw new Error(`Unsafe registered file name: ${name}`);
   return name;
 }
+
+/**
+ * `load` run once per database, its promise kept (and dropped if it fails, so the next call tries again): for
+ * reference data that never changes once a database is loaded.
+ */
+export function oncePerDb<T>(load: (db: Connector) => Promise<T>): (db: Connector) => Promise<T> {
+  const kept = new WeakMap<Connector, Promise<T>>();
+  return (db) => {
+    let p = kept.get(db);
+    if (!p) {
+      kept.set(db, (p = load(db)));
+      p.catch(() => kept.delete(db));
+    }
+    return p;
+  };
+}

@@ -1,6 +1,7 @@
 /**
- * Small tables derived from `figures` for the interactive charts (Mosaic's approach): a picker change then reads a
- * table of tens of thousands of rows, or one key range of a sorted one, instead of scanning a million figures.
+ * Tables derived from `figures` for the interactive charts (Mosaic's approach): a picker change reads a few rows of
+ * one of them, held in the page or found by group number in DuckDB (db/slices.ts), instead of scanning a million
+ * figures.
  *
  *   fig_upper    — every figure of Hà Nội's city and districts (both structures): the areas the period-bar charts'
  *                  pickers offer; ~60k rows at 1M figures.
@@ -8,6 +9,7 @@
  *                  and period, so one parent's children in one period are one short key range.
  *   child_models — the models deployed, by model type, of every area of the 2019 structure with its parent (the
  *                  heatmap's commune × model type).
+ *   commune_totals and map_* — the map's 2025 units for every metric and period (queries/crosswalk.ts).
  *
  * Rows are copied from `figures` unchanged (report, kind, basis, qualifier and all): a chart reading them shows the
  * same figures, with the same sources, as one reading `figures`.
@@ -28,17 +30,15 @@ import {
   type UnitValueRow
 } from './queries/crosswalk';
 
-// In build order: the map's tables read commune_totals.
-export const DERIVED_TABLES = [
-  'fig_upper',
-  'child_totals',
-  'child_models',
-  'commune_totals',
-  'map_periods',
-  'map_values',
-  'map_old',
-  'map_dropped'
-] as const;
+type DerivedTable =
+  | 'fig_upper'
+  | 'child_totals'
+  | 'child_models'
+  | 'commune_totals'
+  | 'map_periods'
+  | 'map_values'
+  | 'map_old'
+  | 'map_dropped';
 
 /**
  * `g`, the number of a row's (key, metric, period) in sort order: tables too large to hold in the page (~0.5M rows at
@@ -54,7 +54,7 @@ const GROUP = (key: string) => `dense_rank() OVER (ORDER BY ${key}, period_start
 const VERSIONED = ['child_totals', 'child_models', 'map_old'] as const;
 const versioned = (t: (typeof VERSIONED)[number], n: number) => `${t}_${n}`;
 
-const BUILD: Record<(typeof DERIVED_TABLES)[number], (n: number) => string> = {
+const BUILD: Record<DerivedTable, (n: number) => string> = {
   fig_upper: () => `CREATE OR REPLACE TABLE fig_upper AS
     SELECT * FROM figures
     WHERE area_structure IN ('hn2019', 'hn2025') AND area_level IN ('city', 'district')
@@ -78,10 +78,9 @@ const BUILD: Record<(typeof DERIVED_TABLES)[number], (n: number) => string> = {
 };
 
 /**
- * The derived tables kept in memory as Arrow columns, with the row range of every (area or parent, metric, period):
- * a picker change then reads a few dozen rows here, in well under a millisecond, instead of a query to DuckDB's
- * worker (16–30 ms a round trip with a million figures loaded, most of it the worker's fixed cost).
- * Rows are converted to figures only for the range asked for.
+ * Reads of the derived tables by area or parent, metric and period. The small tables are held in the page (a read
+ * is well under a millisecond, against a 10–30 ms round trip to DuckDB's worker with a million figures loaded); the
+ * ~0.5M-row ones are read from DuckDB by group number (db/slices.ts).
  */
 export interface DerivedReader {
   /** One metric's figures for the city or a district (both structures), by period then category. */
@@ -185,10 +184,7 @@ const PARTS = {
     read: (db: Connector, n: number) =>
       slices<Figure>(db, versioned('child_models', n), 'parent_code', 'area_code, category', FIGURE, 'duckdb')
   }
-} satisfies Record<
-  string,
-  { tables: (typeof DERIVED_TABLES)[number][]; read: (db: Connector, n: number) => unknown }
->;
+} satisfies Record<string, { tables: DerivedTable[]; read: (db: Connector, n: number) => unknown }>;
 
 type Parts = { [K in keyof typeof PARTS]: Promise<Awaited<ReturnType<(typeof PARTS)[K]['read']>>> };
 

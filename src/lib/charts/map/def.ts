@@ -1,13 +1,7 @@
 /** The `map` chart: registry entry of the choropleth of the 126 units of 2025 (see ChoroplethMap.svelte). */
-import type { Connector } from '$db/connector';
+import { oncePerDb } from '$db/connector';
 import { derived } from '$db/derived';
-import {
-  crosswalkLinks,
-  unitSources,
-  unitsWithoutValues,
-  type CrosswalkLink,
-  type UnitValueRow
-} from '$db/queries/crosswalk';
+import { crosswalkLinks, unitSources, unitsWithoutValues } from '$db/queries/crosswalk';
 import { requireMetric } from '$model/metrics';
 import { formatPeriod } from '$i18n/format';
 import { MESSAGES } from '$i18n/messages';
@@ -18,16 +12,9 @@ import { mapGeometry } from './source';
 import { droppedOf, mapMetric, mapPeriodsOf, mapUnits, unitFigures, type MapShape } from './shape';
 
 // Reference data, read once per database: the crosswalk's links and the 2025 units (for a period with no figures).
-const reference = new WeakMap<Connector, Promise<[CrosswalkLink[], UnitValueRow[]]>>();
-function referenceOf(db: Connector) {
-  let r = reference.get(db);
-  if (!r) {
-    r = Promise.all([db.query(crosswalkLinks()), db.query(unitsWithoutValues())]);
-    reference.set(db, r);
-    r.catch(() => reference.delete(db));
-  }
-  return r;
-}
+const referenceOf = oncePerDb((db) =>
+  Promise.all([db.query(crosswalkLinks()), db.query(unitsWithoutValues())])
+);
 
 export const mapChart: ChartDef<MapShape> = {
   id: 'map',
