@@ -1,0 +1,40 @@
+import { render } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import SmallMultiplesChart from '$charts/SmallMultiplesChart.svelte';
+import Sparkline from '$charts/Sparkline.svelte';
+import { multiplesPanels } from '$charts/shape';
+import { sparkPoints } from '$model/compare';
+import { fig } from '../fixtures/figures';
+
+// Periods that share a start (a month, its year, a five-year report) or a midpoint (2014 and 2013–2015): what a
+// monthly upload beside yearly and five-year reports gives. Keyed by start or midpoint, Svelte threw
+// each_key_duplicate and the chart stopped updating.
+const district = { area_code: '001', area_level: 'district' as const };
+const figures = [
+  fig('2013-01', '2013-01-01', '2013-01-31', 'tips', '', 10, district),
+  fig('2013', '2013-01-01', '2013-12-31', 'tips', '', 120, district),
+  fig('2013–2018', '2013-01-01', '2018-12-31', 'tips', '', 700, district),
+  fig('2014', '2014-01-01', '2014-12-31', 'tips', '', 130, district),
+  fig('2013–2015', '2013-01-01', '2015-12-31', 'tips', '', 390, district)
+];
+
+describe('charts with periods that share a start or a midpoint', () => {
+  it('small multiples draw a bar for every period', () => {
+    const units = [{ code: '001', name: 'Ba Đình', type: 'Quận' }];
+    const shaped = multiplesPanels(units as never, figures, false);
+    const { container } = render(SmallMultiplesChart, {
+      data: { figures, shaped, context: {} },
+      params: { area: '01', metric: 'tips', period: '' },
+      lang: 'vi'
+    });
+    expect(container.querySelectorAll('rect')).toHaveLength(5);
+    expect(container.querySelector('a')?.getAttribute('aria-label')).toContain('2013–2018 700');
+  });
+
+  it('a sparkline draws a point for every period', () => {
+    const points = sparkPoints(figures, 'tips', '', false);
+    expect(new Set(points.map((p) => p.t)).size).toBeLessThan(points.length);
+    const { container } = render(Sparkline, { points });
+    expect(container.querySelectorAll('circle')).toHaveLength(5);
+  });
+});
