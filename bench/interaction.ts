@@ -40,23 +40,23 @@ async function quiet(s: Session, idleMs = 300): Promise<void> {
   });
 }
 
-/** Arms the probe for the next change: done when the loading status has come and gone inside `rootSel`. */
-async function arm(s: Session, rootSel: string, statusSel: string, emptyText: boolean): Promise<void> {
+/**
+ * Arms the probe for the next change: done when `rootSel` (or an element in it) has matched `busySel` and no longer
+ * does — on /charts, a chart block's aria-busy, set for the whole load (its loading notice shows only if it is slow).
+ */
+async function arm(s: Session, rootSel: string, busySel: string): Promise<void> {
   await s.page.evaluate(
-    ({ rootSel, statusSel, emptyText }) => {
+    ({ rootSel, busySel }) => {
       const b = (globalThis as unknown as Win).__bench;
       const root = document.querySelector(rootSel)!;
       let seen = false;
-      const loading = () => {
-        const el = root.querySelector(statusSel) ?? document.querySelector(statusSel);
-        return emptyText ? !!el && el.textContent!.trim() !== '' : !!el;
-      };
+      const loading = () => root.matches(busySel) || !!root.querySelector(busySel);
       b.pending = b.timeChange(() => {
         if (loading()) return !(seen = true);
         return seen;
       }, document.body);
     },
-    { rootSel, statusSel, emptyText }
+    { rootSel, busySel }
   );
 }
 
@@ -110,7 +110,7 @@ export async function interaction(
   await page.locator('a[href$="charts"]').first().click();
   await page.waitForURL(/\/charts$/);
   await page.waitForSelector('#chart-children-ranked .controls select');
-  await page.waitForFunction(() => !document.querySelector('.chart-block .status'), null, {
+  await page.waitForFunction(() => !document.querySelector('.chart-block[aria-busy="true"]'), null, {
     timeout: 120_000
   });
   await quiet(s, 500);
@@ -133,7 +133,7 @@ export async function interaction(
     const current = await page.locator(p.sel).inputValue();
     let value = opts[k][p.cursor++ % opts[k].length];
     if (value === current) value = opts[k][p.cursor++ % opts[k].length];
-    await arm(s, p.block, '.status', false);
+    await arm(s, p.block, '[aria-busy="true"]');
     changes.push(
       await measure(s, p.kind, value, () =>
         page
@@ -169,7 +169,7 @@ export async function interaction(
       'upload was committed (same DuckDB, holding the bundled data and the upload): children-ranked area → metric →',
       "period pickers, tips-by-category's area picker (the overview picker's query and chart), the heatmap's area",
       "picker and the map's metric and period pickers in turn, by Playwright selectOption.",
-      "Time = the change event's timestamp → the loading status has appeared and gone (MutationObserver) → the",
+      "Time = the change event's timestamp → the chart block's aria-busy has gone true and back (MutationObserver) → the",
       "task after the next animation frame. Query = time DuckDB's worker was answering the page's requests in that",
       'window (a wrapper around the Worker constructor timestamps its messages); after query = last answer → painted.'
     ].join(' '),

@@ -27,7 +27,10 @@ describe('charts with periods that share a start or a midpoint', () => {
       params: { area: '01', metric: 'tips', period: '' },
       lang: 'vi'
     });
-    expect(container.querySelectorAll('rect')).toHaveLength(5);
+    // Five bars, real data in one path: five rectangles.
+    const real = container.querySelector('path[fill-opacity="1"]')!.getAttribute('d')!;
+    expect(real.match(/M/g)).toHaveLength(5);
+    expect(real).toContain('V64');
     expect(container.querySelector('a')?.getAttribute('aria-label')).toContain('2013–2018 700');
   });
 

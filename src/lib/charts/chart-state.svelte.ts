@@ -1,5 +1,8 @@
 import type { ChartData, ChartParams } from './types';
 
+/** How long a chart loads before its loading notice shows (aria-busy is set at once). */
+export const SLOW_MS = 150;
+
 /**
  * One chart's view on a page: the params its data was loaded for, its data (prerendered, then reloaded through
  * DuckDB), the params last asked for, loading and error. `params` and `data` change together when a load ends, so
@@ -12,6 +15,11 @@ export class ChartState {
   target = $state.raw() as ChartParams;
   data = $state.raw() as ChartData;
   loading = $state(false);
+  /**
+   * Loading for longer than SLOW_MS: only then is it said on screen. A picker change answered from DuckDB in tens of
+   * milliseconds would otherwise flash the notice, and paint the chart's block one more time, on every change.
+   */
+  slow = $state(false);
   error = $state('');
   /** Number of the latest request: an older load that answers late is dropped. */
   seq = 0;
