@@ -2,7 +2,7 @@ import { render } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import SmallMultiplesChart from '$charts/SmallMultiplesChart.svelte';
 import Sparkline from '$charts/Sparkline.svelte';
-import { multiplesPanels } from '$charts/shape';
+import { barAt, latestBar, multiplesPanels } from '$charts/shape';
 import { sparkPoints } from '$model/compare';
 import { fig } from '../fixtures/figures';
 
@@ -23,7 +23,7 @@ describe('charts with periods that share a start or a midpoint', () => {
     const units = [{ code: '001', name: 'Ba Đình', type: 'Quận' }];
     const shaped = multiplesPanels(units as never, figures, false);
     const { container } = render(SmallMultiplesChart, {
-      data: { figures, shaped, context: {} },
+      data: { figures, shaped, context: { areaName: 'Hà Nội' } },
       params: { area: '01', metric: 'tips', period: '' },
       lang: 'vi'
     });
@@ -39,5 +39,20 @@ describe('charts with periods that share a start or a midpoint', () => {
     expect(new Set(points.map((p) => p.t)).size).toBeLessThan(points.length);
     const { container } = render(Sparkline, { points });
     expect(container.querySelectorAll('circle')).toHaveLength(5);
+  });
+
+  it('the tooltip takes the shortest period under the pointer, and the latest one on focus', () => {
+    const bars = multiplesPanels([{ code: '001', name: 'Ba Đình', type: 'Quận' }] as never, figures, false)
+      .panels[0].bars;
+    const at = (iso: string) => barAt(bars, Date.parse(iso))?.label;
+    expect(at('2013-01-15')).toBe('2013-01');
+    expect(at('2013-01-31')).toBe('2013-01');
+    expect(at('2013-02-01')).toBe('2013');
+    expect(at('2014-06-01')).toBe('2014');
+    expect(at('2015-06-01')).toBe('2013–2015');
+    expect(at('2017-06-01')).toBe('2013–2018');
+    expect(at('2019-01-01')).toBeUndefined();
+    expect(latestBar(bars)?.label).toBe('2013–2018');
+    expect(latestBar([])).toBeNull();
   });
 });

@@ -39,4 +39,30 @@ describe('/charts', () => {
     expect(await block.locator('h2, h3').first().innerText()).toMatch(/Tin báo/);
     await page.waitForURL(/children-ranked\.metric=tips/);
   });
+
+  it('small multiples show the figure under the pointer, and the latest one on keyboard focus', async () => {
+    const { page } = s;
+    await page.goto(`${baseUrl}/charts`, { waitUntil: 'networkidle' });
+    const panel = page.locator('#chart-district-multiples li').first();
+    const svg = panel.locator('svg');
+    await panel.scrollIntoViewIfNeeded();
+    const box = (await svg.boundingBox())!;
+    const tip = panel.getByRole('status');
+    expect(await tip.count()).toBe(0);
+    // The prerendered page, no DuckDB: the tooltip reads the figures already drawn.
+    await page.mouse.move(box.x + box.width * 0.05, box.y + box.height / 2);
+    const first = await tip.innerText();
+    expect(first).toMatch(/^2\d{3}[^:]*: [\d.,]+ /);
+    expect(await svg.locator('rect.hover').count()).toBe(1);
+    await page.mouse.move(box.x + box.width * 0.97, box.y + box.height / 2);
+    const last = await tip.innerText();
+    expect(last).not.toBe(first);
+    // Every figure the tooltip shows is one the panel's name reads out.
+    const label = (await panel.locator('a').getAttribute('aria-label'))!;
+    for (const text of [first, last]) expect(label).toContain(text.split(/ [^\d.,]+$/)[0].replace(': ', ' '));
+    await page.mouse.move(0, 0);
+    expect(await tip.count()).toBe(0);
+    await panel.locator('a').focus();
+    expect(await tip.innerText()).toBe(last);
+  });
 });
