@@ -32,6 +32,15 @@ describe('charts with periods that share a start or a midpoint', () => {
     expect(real.match(/M/g)).toHaveLength(5);
     expect(real).toContain('V64');
     expect(container.querySelector('a')?.getAttribute('aria-label')).toContain('2013–2018 700');
+    // The drawing spans the first start to the latest end (2018, not 2014, the last period to start); no bar leaves it.
+    expect(shaped.t1).toBe(Date.parse('2019-01-01'));
+    for (const d of [...container.querySelectorAll('path')].map((p) => p.getAttribute('d')!))
+      for (const [, x, w] of d.matchAll(/M([\d.]+),[\d.]+h([\d.]+)/g))
+        expect(Number(x) + Number(w)).toBeLessThanOrEqual(160);
+    // No time axis on the panels: the years they span are under the grid.
+    expect(container.querySelector('.scale')?.textContent?.replace(/\s+/g, ' ').trim()).toMatch(
+      /0–700 tin · 2013–2018$/
+    );
   });
 
   it('a sparkline draws a point for every period', () => {

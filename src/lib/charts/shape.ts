@@ -97,8 +97,10 @@ export function multiplesPanels(units: Unit[], figures: Figure[], perYear: boole
         };
       })
     }));
-  const t0 = periods.length ? Date.parse(periods[0].start) : 0;
-  const t1 = periods.length ? Date.parse(nextDay(periods.at(-1)!.end)) : 1;
+  // From the first start to the latest end: periods sort by start, and the last to start (2014) may end before a
+  // longer one that started earlier (2013–2018).
+  const t0 = periods.length ? Math.min(...periods.map((p) => Date.parse(p.start))) : 0;
+  const t1 = periods.length ? Math.max(...periods.map((p) => Date.parse(nextDay(p.end)))) : 1;
   return { perYear, max, t0, t1, panels };
 }
 
