@@ -2,7 +2,7 @@ import { render } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import SmallMultiplesChart from '$charts/SmallMultiplesChart.svelte';
 import Sparkline from '$charts/Sparkline.svelte';
-import { barAt, latestBar, multiplesPanels } from '$charts/shape';
+import { barAt, latestBar, multiplesPanels, timeSpan } from '$charts/shape';
 import { sparkPoints } from '$model/compare';
 import { fig } from '../fixtures/figures';
 
@@ -63,5 +63,16 @@ describe('charts with periods that share a start or a midpoint', () => {
     expect(at('2019-01-01')).toBeUndefined();
     expect(latestBar(bars)?.label).toBe('2013–2018');
     expect(latestBar([])).toBeNull();
+  });
+
+  it('a time axis spans the first start to the latest end, not the end of the last period to start', () => {
+    const at = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    expect(
+      timeSpan([
+        { start: at('2013-01-01'), end: at('2019-01-01') },
+        { start: at('2014-01-01'), end: at('2015-01-01') }
+      ])
+    ).toEqual([Date.parse('2013-01-01'), Date.parse('2019-01-01')]);
+    expect(timeSpan([])).toEqual([0, 1]);
   });
 });

@@ -97,11 +97,18 @@ export function multiplesPanels(units: Unit[], figures: Figure[], perYear: boole
         };
       })
     }));
-  // From the first start to the latest end: periods sort by start, and the last to start (2014) may end before a
-  // longer one that started earlier (2013–2018).
-  const t0 = periods.length ? Math.min(...periods.map((p) => Date.parse(p.start))) : 0;
-  const t1 = periods.length ? Math.max(...periods.map((p) => Date.parse(nextDay(p.end)))) : 1;
+  const [t0, t1] = timeSpan(periods.map((p) => ({ start: p.start, end: nextDay(p.end) })));
   return { perYear, max, t0, t1, panels };
+}
+
+/**
+ * A time axis's domain (ms) for periods [start, end): from the first start to the latest end. Not the first and last
+ * periods' own: periods sort by start, and the last to start (2014) may end before a longer one (2013–2018).
+ */
+export function timeSpan(periods: { start: string | Date; end: string | Date }[]): [number, number] {
+  if (periods.length === 0) return [0, 1];
+  const ms = (d: string | Date) => (typeof d === 'string' ? Date.parse(d) : d.getTime());
+  return [Math.min(...periods.map((p) => ms(p.start))), Math.max(...periods.map((p) => ms(p.end)))];
 }
 
 type MultiplesBar = ReturnType<typeof multiplesPanels>['panels'][number]['bars'][number];
