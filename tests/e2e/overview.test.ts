@@ -49,12 +49,26 @@ describe('overview in Chromium against the built site', () => {
   });
 
   it('lets the keyboard reach each period bar, whose name reads out its values', async () => {
-    const bar = s.page.locator('[data-chart="tips-by-category"] g.bar').first();
-    await bar.focus();
-    expect(await bar.getAttribute('aria-label')).toContain('2013–2018');
-    await expect
-      .poll(() => s.page.locator('[data-chart="tips-by-category"] .tip').innerText())
-      .toContain('Tội phạm hình sự');
+    const chart = s.page.locator('[data-chart="tips-by-category"]');
+    const bars = chart.locator('g.bar');
+    const n = await bars.count();
+    expect(n).toBeGreaterThan(2);
+    // One Tab stop for all the bars, the latest period; the arrow keys, Home and End move between periods.
+    expect(await chart.locator('g.bar[tabindex="0"]').count()).toBe(1);
+    expect(await bars.nth(n - 1).getAttribute('tabindex')).toBe('0');
+    await bars.nth(n - 1).focus();
+    const focused = () => s.page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+    const last = await focused();
+    await s.page.keyboard.press('ArrowLeft');
+    expect(await focused()).toBe(await bars.nth(n - 2).getAttribute('aria-label'));
+    await s.page.keyboard.press('Home');
+    expect(await focused()).toContain('2013–2018');
+    await expect.poll(() => chart.locator('.tip').innerText()).toContain('Tội phạm hình sự');
+    expect(await chart.locator('.tip').innerText()).toContain('← → Home End');
+    // The bar focused last takes the Tab stop.
+    expect(await bars.first().getAttribute('tabindex')).toBe('0');
+    await s.page.keyboard.press('End');
+    expect(await focused()).toBe(last);
   });
 
   it('switches to English, formats numbers the English way, and remembers the choice after reload', async () => {
