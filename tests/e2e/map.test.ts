@@ -18,11 +18,27 @@ describe('map of the 2025 units in Chromium against the built site', () => {
     expect(html).not.toContain('"type":"Feature"');
   });
 
-  it('shows 126 focusable units; a focused unit shows its tooltip', async () => {
+  it('shows 126 units, one keyboard stop, with the arrow keys moving to the next unit that way', async () => {
     const { page } = s;
     await page.goto(`${baseUrl}/map`, { waitUntil: 'networkidle' });
     const units = page.locator('[data-chart="map"] path.unit');
     expect(await units.count()).toBe(126);
+    expect(await page.locator('[data-chart="map"] path.unit[tabindex="0"]').count()).toBe(1);
+    const focusedUnit = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as SVGGraphicsElement | null;
+        const b = el?.getBBox();
+        return { code: el?.getAttribute('data-code') ?? null, x: b ? b.x + b.width / 2 : NaN };
+      });
+    await page.locator('path.unit[data-code="00004"]').focus();
+    const from = await focusedUnit();
+    await page.keyboard.press('ArrowRight');
+    const east = await focusedUnit();
+    expect(east.code).not.toBe(from.code);
+    expect(east.x).toBeGreaterThan(from.x);
+    await expect.poll(() => page.locator('[data-chart="map"] .tip').innerText()).toContain('← ↑ → ↓');
+    // The unit focused last takes the Tab stop.
+    expect(await page.locator(`path.unit[data-code="${east.code}"]`).getAttribute('tabindex')).toBe('0');
     const bd = page.locator('path.unit[data-code="00004"]');
     expect(await bd.getAttribute('aria-label')).toMatch(
       /^Phường Ba Đình: ≈ [\d.]+ tin \(xấp xỉ, Dữ liệu minh họa\)$/

@@ -157,7 +157,7 @@ const vi = {
   nav_map: 'Bản đồ',
   map_by_unit: 'theo xã, phường',
   map_desc:
-    'Mỗi vùng là một xã, phường của Hà Nội từ 01/7/2025; màu càng đậm, số liệu càng cao. Rê chuột hoặc dùng phím Tab để xem số liệu; bấm chuột hoặc Enter để xem chi tiết.',
+    'Mỗi vùng là một xã, phường của Hà Nội từ 01/7/2025; màu càng đậm, số liệu càng cao. Rê chuột, hoặc phím Tab rồi các phím mũi tên, để xem số liệu; bấm chuột hoặc Enter để xem chi tiết.',
   map_converted: 'Số liệu quy đổi từ đơn vị hành chính cũ',
   map_converted_note:
     'Kỳ này được báo cáo theo 579 xã, phường cũ; số liệu được cộng vào đơn vị mới chứa chúng. Xã cũ bị chia cho nhiều đơn vị mới được chia đều cho các đơn vị đó (giả định), nên các đơn vị này chỉ có số xấp xỉ (≈, gạch chéo).',
@@ -178,7 +178,8 @@ const vi = {
   map_old_col: 'Số xã cũ',
   map_legend: 'Chú giải',
   map_boundaries: 'Ranh giới: thanglequoc/vietnamese-provinces-database (MIT), theo sapnhap.bando.com.vn.',
-  map_aria: 'Bản đồ các xã, phường của Hà Nội',
+  map_aria: 'Bản đồ các xã, phường của Hà Nội; phím mũi tên: sang đơn vị bên cạnh',
+  map_keys: '← ↑ → ↓: đơn vị bên cạnh',
   series_break: 'không so sánh (khác định nghĩa)',
   series_break_long:
     'Hai kỳ dùng định nghĩa khác nhau cho chỉ tiêu này (xem Nguồn số liệu): không tính thay đổi.',
@@ -379,7 +380,7 @@ const en: Record<MessageKey, string> = {
   nav_map: 'Map',
   map_by_unit: 'by commune/ward',
   map_desc:
-    "Each shape is one of Hà Nội's communes and wards since 1 July 2025; darker means higher. Hover or Tab to read a figure; click or press Enter for details.",
+    "Each shape is one of Hà Nội's communes and wards since 1 July 2025; darker means higher. Hover, or Tab then the arrow keys, to read a figure; click or press Enter for details.",
   map_converted: 'Converted from the pre-2025 units',
   map_converted_note:
     "This period was reported on the 579 pre-2025 communes; their figures are added to the 2025 unit that contains them. An old commune split between several new units is divided equally among them (an assumption), so those units' figures are approximate (≈, hatched).",
@@ -400,7 +401,8 @@ const en: Record<MessageKey, string> = {
   map_legend: 'Legend',
   map_boundaries:
     'Boundaries: thanglequoc/vietnamese-provinces-database (MIT), derived from sapnhap.bando.com.vn.',
-  map_aria: "Map of Hà Nội's communes and wards",
+  map_aria: "Map of Hà Nội's communes and wards; arrow keys: the next unit that way",
+  map_keys: '← ↑ → ↓: the next unit',
   series_break: 'not compared (definitions differ)',
   series_break_long: 'The two periods define this metric differently (see Sources): no change is computed.',
   years_divisor: 'divided by',
