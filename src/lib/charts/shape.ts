@@ -74,9 +74,16 @@ export function heatmapRows(units: Unit[], figures: Figure[], categories: string
 /** One panel per unit with its totals across periods, per year when asked, on one shared maximum. */
 export function multiplesPanels(units: Unit[], figures: Figure[], perYear: boolean) {
   const periods = periodsOf(figures);
+  // Maps, not an array copied per figure and a search per bar: a monthly upload gives 30 districts ~150 periods each
+  // (4,680 figures: 66–109 ms before, 6–20 ms after, in Node).
+  const byKey = new Map(periods.map((p) => [p.key, { years: p.years, end: nextDay(p.end) }]));
   const byUnit = new Map<string, Figure[]>();
-  for (const f of figures)
-    if (f.category === '') byUnit.set(f.area_code, [...(byUnit.get(f.area_code) ?? []), f]);
+  for (const f of figures) {
+    if (f.category !== '') continue;
+    const list = byUnit.get(f.area_code);
+    if (list) list.push(f);
+    else byUnit.set(f.area_code, [f]);
+  }
   let max = 0;
   const panels = units
     .filter((u) => byUnit.has(u.code))
@@ -84,12 +91,12 @@ export function multiplesPanels(units: Unit[], figures: Figure[], perYear: boole
       key: u.code,
       label: `${u.type} ${u.name}`,
       bars: byUnit.get(u.code)!.map((f) => {
-        const years = periods.find((p) => p.key === periodKey(f))!.years;
+        const { years, end } = byKey.get(periodKey(f))!;
         const shown = perYear && years > 0 ? f.value / years : f.value;
         max = Math.max(max, shown);
         return {
           start: f.period_start,
-          end: nextDay(f.period_end),
+          end,
           label: f.period,
           shown,
           qualifier: f.qualifier,
@@ -97,7 +104,7 @@ export function multiplesPanels(units: Unit[], figures: Figure[], perYear: boole
         };
       })
     }));
-  const [t0, t1] = timeSpan(periods.map((p) => ({ start: p.start, end: nextDay(p.end) })));
+  const [t0, t1] = timeSpan(periods.map((p) => ({ start: p.start, end: byKey.get(p.key)!.end })));
   return { perYear, max, t0, t1, panels };
 }
 
