@@ -79,7 +79,7 @@ describe('an embed in a sandboxed iframe on another origin', () => {
   });
 
   it('gives each period bar a native tooltip and labels its drawing', async () => {
-    const bar = s.page.frameLocator('#embed').locator('g.bar').first();
+    const bar = s.page.frameLocator('#embed').locator('.bar').first();
     expect(await bar.locator('title').textContent()).toContain('2013–2018');
     expect(await s.page.frameLocator('#embed').locator('svg[aria-label]').count()).toBeGreaterThan(0);
   });

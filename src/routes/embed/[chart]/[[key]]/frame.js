@@ -63,7 +63,7 @@
       var chart = document.getElementById('embed-chart');
       if (chart) chart.hidden = true;
     }
-    document.querySelectorAll('g.bar[aria-label]').forEach(function (g) {
+    document.querySelectorAll('.bar[aria-label]').forEach(function (g) {
       if (g.querySelector('title')) return;
       var t = document.createElementNS('http://www.w3.org/2000/svg', 'title');
       t.textContent = g.getAttribute('aria-label');
