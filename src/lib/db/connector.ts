@@ -98,13 +98,16 @@ function utf8Column(v: ArrowColumn): (string | null)[] {
 }
 
 /**
- * Converts an Arrow table's rows to plain objects (dates as YYYY-MM-DD are selected as VARCHAR by the SQL).
- * Column by column — each read once, numbers straight from their typed array — instead of a proxy per row.
+ * Converts an Arrow table's rows to plain objects (dates as YYYY-MM-DD are selected as VARCHAR by the SQL), without
+ * the column named `omit`. Column by column — each read once, numbers straight from their typed array — instead of a
+ * proxy per row.
  */
-export function arrowRows<T>(table: ArrowTable): T[] {
+export function arrowRows<T>(table: ArrowTable, omit?: string): T[] {
   const n = table.numRows;
-  const names = table.schema.fields.map((f) => f.name);
-  const cols = names.map((_, j) => {
+  const all = table.schema.fields.map((f) => f.name);
+  const at = all.flatMap((name, j) => (name === omit ? [] : [j]));
+  const names = at.map((j) => all[j]);
+  const cols = at.map((j) => {
     const v = table.getChildAt(j)!;
     const t = v.type;
     const typed =

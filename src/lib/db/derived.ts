@@ -17,7 +17,7 @@
  * commit or removal; db/uploads.ts does), outside the change's transaction. Reads wait for a build in progress.
  */
 import type { Connector } from './connector';
-import { slices, type ColumnKind } from './slices';
+import { slices, type ColumnKind, type Idle } from './slices';
 import type { Figure } from '$model/figure';
 import {
   COMMUNE_TOTALS,
@@ -128,6 +128,15 @@ const FIGURE: Record<keyof Figure, ColumnKind> = {
 };
 
 /**
+ * Reads ahead of the ~0.5M-row tables while the page is idle (db/slices.ts): in a browser only. Node (the build's
+ * prerendering, the tests) reads only what it asks for.
+ */
+const idle: Idle | undefined =
+  typeof requestIdleCallback === 'function'
+    ? (run) => requestIdleCallback(run, { timeout: 1000 })
+    : undefined;
+
+/**
  * The derived tables in groups, built in this order, each read as soon as its own tables exist: the city and
  * districts first (the overview's first pick waits for them alone, not for the map's tables), then the children's
  * totals, the map, and the heatmap's models.
@@ -140,7 +149,7 @@ const PARTS = {
   kids: {
     tables: ['child_totals'],
     read: (db: Connector, n: number) =>
-      slices<Figure>(db, versioned('child_totals', n), 'parent_code', 'area_code', FIGURE, 'duckdb')
+      slices<Figure>(db, versioned('child_totals', n), 'parent_code', 'area_code', FIGURE, 'duckdb', idle)
   },
   map: {
     tables: ['commune_totals', 'map_periods', 'map_values', 'map_old', 'map_dropped'],
@@ -172,7 +181,8 @@ const PARTS = {
           'metric',
           'area_code',
           { area_code: 'text', value: 'number' },
-          'duckdb'
+          'duckdb',
+          idle
         ),
         slices<DroppedRow>(db, 'map_dropped', 'metric', 'n', { n: 'number', value: 'number' })
       ]);
@@ -182,7 +192,15 @@ const PARTS = {
   models: {
     tables: ['child_models'],
     read: (db: Connector, n: number) =>
-      slices<Figure>(db, versioned('child_models', n), 'parent_code', 'area_code, category', FIGURE, 'duckdb')
+      slices<Figure>(
+        db,
+        versioned('child_models', n),
+        'parent_code',
+        'area_code, category',
+        FIGURE,
+        'duckdb',
+        idle
+      )
   }
 } satisfies Record<string, { tables: DerivedTable[]; read: (db: Connector, n: number) => unknown }>;
 
