@@ -65,13 +65,10 @@ describe('slices read from DuckDB, kept and read ahead', () => {
   };
   const cols = { area_code: 'text', value: 'number' } as const;
   const values = (rows: { value: number }[]) => rows.map((r) => r.value);
-
-  it('answer the next change of any one picker from the page, once read ahead while idle', async () => {
-    const c = counting();
-    const later: (() => void)[] = [];
-    const idle: Idle = (run) => later.push(run);
-    const read = await slices<{ area_code: string; value: number }>(
-      c.db,
+  /** `small` by parent, read from DuckDB through `conn`, reading ahead when given `idle`. */
+  const small = (conn: Connector, idle?: Idle) =>
+    slices<{ area_code: string; value: number }>(
+      conn,
       'small',
       'parent_code',
       'area_code',
@@ -79,6 +76,12 @@ describe('slices read from DuckDB, kept and read ahead', () => {
       'duckdb',
       idle
     );
+
+  it('answer the next change of any one picker from the page, once read ahead while idle', async () => {
+    const c = counting();
+    const later: (() => void)[] = [];
+    const idle: Idle = (run) => later.push(run);
+    const read = await small(c.db, idle);
     const setup = c.n;
     expect(values(await read.period('p1', 'm1', '2000-01-02', '2000-01-02'))).toEqual([
       1110, 1111, 1112, 1113
@@ -99,14 +102,7 @@ describe('slices read from DuckDB, kept and read ahead', () => {
     const ahead = c.n;
     expect(ahead).toBeGreaterThan(setup + 1);
     // Another period, another parent, another metric: no statement, and the rows a direct read gives.
-    const direct = await slices<{ area_code: string; value: number }>(
-      db,
-      'small',
-      'parent_code',
-      'area_code',
-      cols,
-      'duckdb'
-    );
+    const direct = await small(db);
     for (const [k, m, d] of [
       ['p1', 'm1', '2000-01-03'],
       ['p2', 'm1', '2000-01-02'],
@@ -130,14 +126,7 @@ describe('slices read from DuckDB, kept and read ahead', () => {
 
   it('without idle, read only what is asked, and share frozen rows', async () => {
     const c = counting();
-    const read = await slices<{ area_code: string; value: number }>(
-      c.db,
-      'small',
-      'parent_code',
-      'area_code',
-      cols,
-      'duckdb'
-    );
+    const read = await small(c.db);
     const setup = c.n;
     const rows = await read.all('p0', 'm1');
     expect(values(rows)).toEqual([100, 101, 102, 103, 110, 111, 112, 113, 120, 121, 122, 123]);
