@@ -98,9 +98,9 @@ function utf8Column(v: ArrowColumn): (string | null)[] {
 }
 
 /**
- * Converts an Arrow table's rows to plain objects (dates as YYYY-MM-DD are selected as VARCHAR by the SQL), without
- * the column named `omit`. Column by column — each read once, numbers straight from their typed array — instead of a
- * proxy per row.
+ * Converts an Arrow table's rows to plain objects (dates as YYYY-MM-DD are selected as VARCHAR by the SQL),
+ * without the column named `omit`. Column by column — each read once, numbers straight from their typed array —
+ * instead of a proxy per row.
  */
 export function arrowRows<T>(table: ArrowTable, omit?: string): T[] {
   const n = table.numRows;

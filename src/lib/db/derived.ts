@@ -128,13 +128,15 @@ const FIGURE: Record<keyof Figure, ColumnKind> = {
 };
 
 /**
- * Reads ahead of the ~0.5M-row tables while the page is idle (db/slices.ts): in a browser only. Node (the build's
- * prerendering, the tests) reads only what it asks for.
+ * Reads ahead of the ~0.5M-row tables while the page is idle (db/slices.ts): in a browser only (Safari has no
+ * requestIdleCallback: a short timeout there). Node (the build's prerendering, the tests) reads only what it asks for.
  */
 const idle: Idle | undefined =
-  typeof requestIdleCallback === 'function'
-    ? (run) => requestIdleCallback(run, { timeout: 1000 })
-    : undefined;
+  typeof window === 'undefined'
+    ? undefined
+    : typeof requestIdleCallback === 'function'
+      ? (run) => requestIdleCallback(run, { timeout: 1000 })
+      : (run) => setTimeout(run, 50);
 
 /**
  * The derived tables in groups, built in this order, each read as soon as its own tables exist: the city and
