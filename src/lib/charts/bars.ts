@@ -57,18 +57,20 @@ export interface BarPath {
 const r = (v: number) => Math.round(v * 100) / 100;
 
 /**
- * The bars' segments as paths, a layer per period length in paint order (paintOrder): one path per colour, then one
- * of the layer's demo segments for the hatching over them. A shorter period's layer is drawn over a longer one's.
+ * The bars' segments as paths, a layer per period length in paint order (`order`: paintOrder's unless the caller
+ * has it already): one path per colour, then one of the layer's demo segments for the hatching over them. A shorter
+ * period's layer is drawn over a longer one's.
  * Periods of one length seldom overlap; where they do (2013–2018 and 2014–2019), the colours overlap in path order.
  */
 export function barPaths(
   bars: Bar[],
   x: (d: Date) => number,
   y: (v: number) => number,
-  gap: number
+  gap: number,
+  order = paintOrder(bars)
 ): BarPath[] {
   const layers = new Map<number, Map<string, string[]>>();
-  for (const i of paintOrder(bars)) {
+  for (const i of order) {
     const b = bars[i];
     const len = b.end.getTime() - b.start.getTime();
     let layer = layers.get(len);
