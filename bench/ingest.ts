@@ -37,11 +37,25 @@ export interface IngestRun {
   pipelineMs: number;
   /** DuckDB worker busy between the change event and committed (preview + commit). */
   dbBusyMs: number;
+  /** DuckDB's time per step of the upload (DB_STEPS), between change and committed. */
+  dbSteps: Record<string, number>;
   longestTaskMs: number;
   longestTaskPhase: string;
   mainHeap: number;
   rendererRss: number;
 }
+
+/**
+ * The upload's DuckDB requests by step, matched on the start of their SQL (bench/probe.js keeps 80 characters):
+ * load = the Arrow stream appended; derive = the upload's own candidates (sums of categories and of units);
+ * decide = its cells decided in `figures` (the copy of the figures only it gives is most of it); commit = COMMIT.
+ */
+const DB_STEPS: [string, (t: { type: string; sql: string }) => boolean][] = [
+  ['load', (t) => t.type === 'INSERT_ARROW_FROM_IPC_STREAM'],
+  ['derive', (t) => /stage_cand|INTO candidates/.test(t.sql)],
+  ['decide', (t) => /figures_hit|INTO figures|FROM figures f USING/.test(t.sql)],
+  ['commit', (t) => /^COMMIT/.test(t.sql)]
+];
 
 interface UploadProbe {
   t0: number;
@@ -54,7 +68,7 @@ type Win = {
     longtasks: { start: number; duration: number }[];
     dbReadyAt(): number | undefined;
     dbBusy(a: number, b: number): number;
-    db: { tasks: { type: string; start: number; end: number }[] };
+    db: { tasks: { type: string; sql: string; start: number; end: number }[] };
     NativeWorker: typeof Worker;
     upload: UploadProbe;
     csv?: Uint8Array | null;
@@ -169,14 +183,24 @@ async function run(s: Session, inp: IngestInput): Promise<IngestRun> {
       commitMs: end - u.click,
       gapMs: u.click - u.phases.ready,
       dbBusyMs: b.dbBusy(u.t0, end),
+      dbTasks: b.db.tasks
+        .filter((t) => t.start >= u.t0 && t.end <= end)
+        .map((t) => ({ type: t.type, sql: t.sql, ms: t.end - t.start })),
       longestTaskMs: longest.duration,
       longestTaskPhase: phase
     };
   });
+  const { dbTasks, ...times } = r;
+  const dbSteps: Record<string, number> = Object.fromEntries(DB_STEPS.map(([k]) => [k, 0]));
+  for (const t of dbTasks) {
+    const step = DB_STEPS.find(([, is]) => is(t))?.[0];
+    if (step) dbSteps[step] += t.ms;
+  }
   return {
     baselineMs: base.ms,
     baselineRows: base.rows,
-    ...r,
+    ...times,
+    dbSteps,
     pipelineMs: r.validateMs + r.commitMs,
     ...peaks
   };
@@ -245,6 +269,7 @@ export async function ingest(
       validate_ms: median(runs.map((r) => r.validateMs)),
       commit_ms: median(runs.map((r) => r.commitMs)),
       duckdb_busy_ms: median(runs.map((r) => r.dbBusyMs)),
+      ...Object.fromEntries(DB_STEPS.map(([k]) => [`duckdb_${k}_ms`, median(runs.map((r) => r.dbSteps[k]))])),
       read_csv_ms: median(runs.map((r) => r.baselineMs)),
       ratio,
       upload_rows_per_s: Math.round(inp.rows / (pipeline / 1000)),
@@ -264,6 +289,10 @@ export async function ingest(
         `${ms(median(runs.map((r) => r.validateMs)))} / ${ms(median(runs.map((r) => r.commitMs)))}`
       ],
       ['  DuckDB busy (preview + commit)', ms(median(runs.map((r) => r.dbBusyMs)))],
+      [
+        '  of which load / derive / decide / commit',
+        DB_STEPS.map(([k]) => ms(median(runs.map((r) => r.dbSteps[k])))).join(' / ')
+      ],
       [
         'read_csv alone, same bytes',
         `${ms(median(runs.map((r) => r.baselineMs)))}  (${Math.round(inp.rows / (median(runs.map((r) => r.baselineMs)) / 1000)).toLocaleString('en')} rows/s)`

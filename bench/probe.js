@@ -28,10 +28,17 @@
         db.created = performance.now();
         const open = new Map();
         db.open = open;
+        // Prepared statements by id (CREATE_PREPARED's answer), so a RUN_PREPARED is named by its SQL too.
+        const prepared = new Map();
         const post = this.postMessage.bind(this);
         this.postMessage = (m, transfer) => {
           if (m && typeof m === 'object' && 'messageId' in m) {
-            const text = m.type === 'RUN_QUERY' || m.type === 'CREATE_PREPARED' ? m.data?.[1] : '';
+            const text =
+              m.type === 'RUN_QUERY' || m.type === 'CREATE_PREPARED'
+                ? m.data?.[1]
+                : m.type === 'RUN_PREPARED'
+                  ? prepared.get(m.data?.[1])
+                  : '';
             open.set(m.messageId, {
               type: m.type,
               sql: String(text ?? '')
@@ -48,6 +55,7 @@
           const q = open.get(r.requestId);
           if (!q) return;
           open.delete(r.requestId);
+          if (r.type === 'PREPARED_STATEMENT_ID') prepared.set(r.data, q.sql);
           q.end = performance.now();
           if (db.tasks.length < 100000) db.tasks.push(q);
         });

@@ -50,6 +50,10 @@ describe('/upload in Chromium', () => {
     expect(before.tile).not.toContain('Tải lên');
     await s.page.goto(`${baseUrl}/upload`, { waitUntil: 'networkidle' });
     expect(await listText()).toContain('Chưa có báo cáo nào');
+    // The import worker loads the reference units while a person is still picking a file.
+    await expect
+      .poll(() => requests.filter((u) => /hanoi-units-2025[^/]*\.csv/.test(u)).length, { timeout: 10_000 })
+      .toBeGreaterThan(0);
   });
 
   it('reports errors by row and column, blocks the commit, and changes nothing', async () => {

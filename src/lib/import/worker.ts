@@ -18,6 +18,8 @@ export const PREVIEW_ROWS = 200;
 export type ToWorker =
   /** `reportId`: the id the upload will be stored under, written into the Arrow stream. */
   | { type: 'import'; id: number; file: Blob; fileName: string; reportId: string; existing: ExistingRange[] }
+  /** Load the reference areas now, before a file comes (the page is open, a person is picking a file). */
+  | { type: 'warm' }
   | { type: 'cancel'; id: number }
   | { type: 'lines'; id: number; from: number; to: number }
   | { type: 'forget'; id: number }
@@ -202,6 +204,7 @@ async function toCsv(m: Extract<ToWorker, { type: 'csv' }>) {
 self.onmessage = (e: MessageEvent<ToWorker>) => {
   const m = e.data;
   if (m.type === 'import') void run(m);
+  else if (m.type === 'warm') void areas().catch(() => undefined);
   else if (m.type === 'cancel') jobs.get(m.id)?.abort(new DOMException('Cancelled', 'AbortError'));
   else if (m.type === 'lines') lines(m);
   else if (m.type === 'forget') sources.delete(m.id);

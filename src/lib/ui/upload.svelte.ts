@@ -92,8 +92,12 @@ export class UploadState {
   private db: Promise<Connector> | null = null;
   private dbReady: Connector | null = null;
 
-  /** On mount: list the stored uploads, and start DuckDB and what a commit needs (for every preview and commit). */
+  /**
+   * On mount: list the stored uploads; start the import worker with its reference areas, and DuckDB with what a
+   * commit needs — while a person picks a file, so the first file is not kept waiting for them.
+   */
   async init() {
+    this.send({ type: 'warm' });
     await this.refreshStored();
     void this.getDb()
       .then(async (db) => (await import('$db/uploads')).prepareUploads(db))
