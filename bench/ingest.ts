@@ -46,7 +46,7 @@ export interface IngestRun {
 }
 
 /**
- * The upload's DuckDB requests by step, matched on the start of their SQL (bench/probe.js keeps 80 characters):
+ * The upload's DuckDB requests by step, matched on their SQL (the first 80 characters, all bench/probe.js keeps):
  * load = the Arrow stream appended; derive = the upload's own candidates (sums of categories and of units);
  * decide = its cells decided in `figures` (the copy of the figures only it gives is most of it); commit = COMMIT.
  */

@@ -1,31 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { figureChanges } from '$ui/upload-model';
-import type { Figure } from '$model/figure';
+import { fig as figure } from '../../fixtures/figures';
 
-const fig = (
-  period_start: string,
-  period_end: string,
-  metric: string,
-  category: string,
-  value: number
-): Figure => ({
-  period: period_start.slice(0, 7),
-  period_start,
-  period_end,
-  area_code: '01',
-  area_level: 'city',
-  area_structure: 'hn2019',
-  metric,
-  category,
-  value,
-  qualifier: 'exact',
-  note: '',
-  report_id: 'r',
-  kind: 'published',
-  basis: 'reported',
-  n_parts: 1,
-  n_candidates: 1
-});
+/** A city figure; its period label is not what figureChanges compares. */
+const fig = (start: string, end: string, metric: string, category: string, value: number) =>
+  figure(start.slice(0, 7), start, end, metric, category, value, { report_id: 'r' });
 
 describe('figureChanges', () => {
   it('lists the city figures an upload adds, changes or takes away, by period, metric and category', () => {
