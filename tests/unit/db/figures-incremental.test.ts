@@ -14,8 +14,9 @@ import type { Connector } from '$db/connector';
 import { refreshFigures } from '$db/figures';
 import { openNodeDb } from '$db/node';
 import { addReport, removeUpload } from '$db/uploads';
-import type { Report } from '$model/types';
+import { CANONICAL_HEADER } from '$import/canonical';
 import { diskBundle } from '../../../src/lib/server/bundle';
+import { uploadedReport } from '../../fixtures/reports';
 
 /** Tây Hồ (003) and all its 8 wards, Cầu Giấy (005) and 3 of its 8: complete and partial sums of children. */
 const TAY_HO = ['00091', '00094', '00097', '00100', '00103', '00106', '00109', '00112'];
@@ -86,19 +87,10 @@ const report = fc
   });
 
 const csvOf = (rows: Obs[]) =>
-  'period,period_start,period_end,area_code,metric,category,value,qualifier,note\n' +
+  `${CANONICAL_HEADER}\n` +
   rows.map((o) => [...PERIODS[o.p], o.a, ...CELLS[o.c], o.value, o.q, ''].join(',')).join('\n');
 
-const meta = (id: string, published: string): Report => ({
-  id,
-  title: id,
-  publisher: 'Test',
-  published,
-  url: '',
-  kind: 'uploaded',
-  notes: '',
-  file: `${id}.csv`
-});
+const meta = (id: string, published: string) => uploadedReport(id, { published, file: `${id}.csv` });
 
 let db: Connector;
 
