@@ -14,6 +14,7 @@ export default {
     alias: {
       $model: 'src/lib/model',
       $db: 'src/lib/db',
+      $feeds: 'src/lib/feeds',
       $charts: 'src/lib/charts',
       $i18n: 'src/lib/i18n',
       $ui: 'src/lib/ui',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import ChoroplethMap from '$charts/ChoroplethMap.svelte';
 import MapTable from '$charts/layers/MapTable.svelte';
 import { classify, classLabels } from '$charts/map/classes';
-import type { MapShape, MapUnit } from '$charts/map/shape';
+import type { MapShape, MapUnit } from '$feeds/map/shape';
 import type { ChartData } from '$charts/types';
 
 const square = (x: number) => `M${x},0l10,0,0,10-10,0z`;

@@ -2,7 +2,9 @@ import { render } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import SmallMultiplesChart from '$charts/SmallMultiplesChart.svelte';
 import Sparkline from '$charts/Sparkline.svelte';
-import { barAt, latestBar, multiplesPanels, timeSpan } from '$charts/shape';
+import { barAt, latestBar } from '$charts/shape';
+import { multiplesPanels } from '$feeds/shape';
+import { timeSpan } from '$model/periods';
 import { sparkPoints } from '$model/compare';
 import { fig } from '../fixtures/figures';
 

@@ -2,7 +2,6 @@ import { render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import SourceLine from '$ui/SourceLine.svelte';
-import { revision } from '$db/revision.svelte';
 import type { Report } from '$model/types';
 
 const report = (id: string, kind: Report['kind'], publisher: string): Report => ({
@@ -21,9 +20,9 @@ const bundled = [
 ];
 
 describe('SourceLine', () => {
-  it('names an uploaded report, which the bundled catalogue does not know, as uploaded', () => {
-    revision.reports = [report('upload-1', 'uploaded', 'Phòng PV05')];
-    render(SourceLine, { reportIds: ['hn-2019-tk', 'upload-1'], reports: bundled, lang: 'vi' });
+  it('names an uploaded report of the catalogue as uploaded, linking to the upload page', () => {
+    const reports = [...bundled, report('upload-1', 'uploaded', 'Phòng PV05')];
+    render(SourceLine, { reportIds: ['hn-2019-tk', 'upload-1'], reports, lang: 'vi' });
     flushSync();
     const line = screen.getByText(/Nguồn/).closest('p')!;
     expect(line).toHaveTextContent('Công an TP Hà Nội');
@@ -31,7 +30,6 @@ describe('SourceLine', () => {
     expect(line).toHaveTextContent('15/07/2025 (Tải lên)');
     expect(screen.getByRole('link', { name: /Phòng PV05/ })).toHaveAttribute('href', '/upload');
     expect(line).not.toHaveTextContent('minh họa');
-    revision.reports = [];
   });
 
   it('lists only the reports whose figures are shown', () => {

@@ -22,10 +22,10 @@ export async function openBrowserDb(): Promise<Connector> {
   const conn = await db.connect();
   const statements = new Map<string, ReturnType<typeof conn.prepare>>();
   const connector: Connector = {
-    async query<T extends Row>(query: Query<T> | string): Promise<T[]> {
+    async query<T extends object = Row>(query: Query<T> | string): Promise<T[]> {
       return arrowRows<T>(await connector.queryTable(query));
     },
-    async queryTable(query: Query | string) {
+    async queryTable(query: Query<object> | string) {
       const { sql, params } = typeof query === 'string' ? { sql: query, params: [] } : query;
       if (params.length === 0) return conn.query(sql);
       // Prepared statements are kept per SQL text: each prepare/close is a round trip to the worker, and a view

@@ -1,9 +1,10 @@
 /** The one door to DuckDB: the browser (DuckDB-WASM in a worker) and Node (its blocking build) both implement it. */
 
+/** A result row when a query does not say its type. Queries may name any object type (Figure, Report). */
 export type Row = Record<string, unknown>;
 
 /** A query and its positional parameters (`?`). Builders return these; nothing pastes values into SQL text. */
-export interface Query<T extends Row = Row> {
+export interface Query<T extends object = Row> {
   sql: string;
   params: unknown[];
   /** Phantom field carrying the row type. */
@@ -12,9 +13,9 @@ export interface Query<T extends Row = Row> {
 
 export interface Connector {
   /** Runs one statement, with parameters when given, and returns plain rows. */
-  query<T extends Row = Row>(q: Query<T> | string): Promise<T[]>;
+  query<T extends object = Row>(q: Query<T> | string): Promise<T[]>;
   /** The same, as the Arrow table DuckDB answers with: for results kept columnar and read by slices. */
-  queryTable(q: Query | string): Promise<SliceableTable>;
+  queryTable(q: Query<object> | string): Promise<SliceableTable>;
   /** Makes bytes readable by `read_csv('name')`. */
   registerFile(name: string, data: Uint8Array | string): Promise<void>;
   dropFile(name: string): Promise<void>;
@@ -25,7 +26,7 @@ export interface Connector {
 }
 
 /** Shapes a query for a builder. */
-export function q<T extends Row>(sql: string, params: unknown[] = []): Query<T> {
+export function q<T extends object>(sql: string, params: unknown[] = []): Query<T> {
   return { sql, params };
 }
 

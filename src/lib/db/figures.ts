@@ -17,7 +17,7 @@
  * upload thus costs passes over its own rows, not a rebuild of everything — see `addReportFigures`.
  */
 import type { Figure } from '$model/figure';
-import { q, safeTableName, type Connector, type Query, type Row } from './connector';
+import { q, safeTableName, type Connector, type Query } from './connector';
 
 /** A cell of `figures`: what a candidate competes for. */
 export const FIGURE_KEY = 'period_start, period_end, area_structure, area_code, metric, category';
@@ -255,7 +255,7 @@ export function previewAreaQuery(
   area: string,
   reportId: string,
   published: string
-): Query<Figure & Row> {
+): Query<Figure> {
   const s = safeTableName(staged);
   return q(
     `

@@ -18,10 +18,10 @@ export async function openNodeDb(): Promise<Connector> {
   db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
   const conn = db.connect();
   const connector: Connector = {
-    async query<T extends Row>(query: Query<T> | string): Promise<T[]> {
+    async query<T extends object = Row>(query: Query<T> | string): Promise<T[]> {
       return arrowRows<T>(await connector.queryTable(query));
     },
-    async queryTable(query: Query | string) {
+    async queryTable(query: Query<object> | string) {
       const { sql, params } = typeof query === 'string' ? { sql: query, params: [] } : query;
       if (params.length === 0) return conn.query(sql);
       const stmt = conn.prepare(sql);

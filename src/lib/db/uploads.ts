@@ -15,24 +15,8 @@ import { ensureCandidates, previewAreaQuery, removeReportFigures } from './figur
 import { commitStaged, stagedCandidates, stageReport, unstage } from './schema';
 import { areaSeries } from './queries/series';
 
-export interface StoredUpload {
-  meta: Report;
-  /**
-   * The observations as an Arrow IPC stream (import/arrow.ts; type ARROW_TYPE) or, for uploads stored before that,
-   * canonical long CSV (text/csv). A Blob is stored by reference and read back off the page's thread.
-   */
-  data: Blob;
-  fileName: string;
-  /** ISO timestamp. */
-  uploadedAt: string;
-  /** Data rows read from the file. */
-  rows: number;
-  /** Observations stored. */
-  observations: number;
-}
-
-/** What the list shows: everything but the CSV, which may be megabytes. */
-export type UploadSummary = Omit<StoredUpload, 'data'>;
+export type { StoredUpload, UploadSummary } from '$model/upload';
+import type { StoredUpload, UploadSummary } from '$model/upload';
 
 /** The Blob type of an upload kept as Arrow (the import worker's). */
 export { ARROW_TYPE } from '$import/arrow';

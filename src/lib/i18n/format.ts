@@ -73,3 +73,9 @@ export function formatYears(years: number, lang: Lang): string {
   const n = nf(lang, { maximumFractionDigits: 2 }).format(years);
   return lang === 'vi' ? `${n} năm` : `${n} ${years === 1 ? 'year' : 'years'}`;
 }
+
+/** Bytes as "1,2 MB" in the page's language (cached formatters: toLocaleString builds one per call). */
+export function formatBytes(n: number, lang: 'vi' | 'en'): string {
+  const [v, u] = n >= 1 << 20 ? [n / (1 << 20), 'MB'] : n >= 1024 ? [n / 1024, 'KB'] : [n, 'B'];
+  return `${formatNumber(v < 100 ? Math.round(v * 10) / 10 : Math.round(v), lang)} ${u}`;
+}

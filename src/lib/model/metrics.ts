@@ -164,3 +164,15 @@ export function categoryName(m: Metric, categoryId: string, lang: 'vi' | 'en'): 
 export function isCategoryOf(m: Metric, category: string): boolean {
   return category === '' || m.categories.some((c) => c.id === category);
 }
+
+/** Metrics whose latest figure the overview and area pages lead with. */
+export const HEADLINE_METRICS = ['tips', 'disputes_resolved', 'patrol_turns', 'models'];
+/** Metrics of an area page's children table. */
+export const CHILD_METRICS = [
+  'tips',
+  'disputes_resolved',
+  'patrol_turns',
+  'model_sites',
+  'training_classes',
+  'trainees'
+];

@@ -79,3 +79,13 @@ export function comparePeriods(a: Pick<Period, 'start' | 'end'>, b: Pick<Period,
 export function hanoiStructureAt(date: string): 'hn2019' | 'hn2025' {
   return date >= '2025-07-01' ? 'hn2025' : 'hn2019';
 }
+
+/**
+ * A time axis's domain (ms) for periods [start, end): from the first start to the latest end. Not the first and last
+ * periods' own: periods sort by start, and the last to start (2014) may end before a longer one (2013–2018).
+ */
+export function timeSpan(periods: { start: string | Date; end: string | Date }[]): [number, number] {
+  if (periods.length === 0) return [0, 1];
+  const ms = (d: string | Date) => (typeof d === 'string' ? Date.parse(d) : d.getTime());
+  return [Math.min(...periods.map((p) => ms(p.start))), Math.max(...periods.map((p) => ms(p.end)))];
+}

@@ -1,22 +1,21 @@
 import { buildDb } from '$lib/server/db';
-import { CHARTS, type ChartId } from '$charts/registry';
-import type { ChartData } from '$charts/types';
+import { CHARTS } from '$charts/registry';
 import { areasAtLevel } from '$db/queries/areas';
-import { reportList } from '$db/queries/reports';
-import { periodList } from '$db/queries/series';
-import type { Report } from '$model/types';
+import { CHART_FEEDS, type ChartId } from '$feeds/charts';
+import { periodsFeed, reportsFeed } from '$feeds/pages';
+import type { ChartData } from '$feeds/types';
 
 /** Every registered chart at its defaults, computed at build time. */
 export async function load() {
   const db = await buildDb();
   const ids = Object.keys(CHARTS) as ChartId[];
   const charts: Record<string, ChartData> = {};
-  for (const id of ids) charts[id] = await CHARTS[id].load(db, CHARTS[id].defaults);
+  for (const id of ids) charts[id] = await CHART_FEEDS[id].load(db, CHARTS[id].defaults);
   return {
     ids,
     charts,
     districts: await db.query(areasAtLevel('district')),
-    periods: await db.query(periodList()),
-    reports: (await db.query(reportList())) as unknown as Report[]
+    periods: await periodsFeed.load(db, {}),
+    reports: await reportsFeed.load(db, {})
   };
 }

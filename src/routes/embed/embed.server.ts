@@ -6,11 +6,12 @@
  * would be areas × metrics × periods pages; the embed says so and links to the dashboard instead.
  */
 import { buildDb } from '$lib/server/db';
-import { q, type Connector } from '$db/connector';
+import type { Connector } from '$db/connector';
+import { areasAtLevel } from '$db/queries/areas';
 import { areaSeries } from '$db/queries/series';
 import { periodsOf } from '$model/compare';
-import type { Figure } from '$model/figure';
 import { CHARTS } from '$charts/registry';
+import { CHART_FEEDS, type ChartId } from '$feeds/charts';
 import type { AnyChartDef } from '$charts/types';
 import type { Lang } from '$i18n/format';
 import { embedPath, type EmbedParam } from '$ui/export';
@@ -24,13 +25,12 @@ export const LANGS: Lang[] = ['vi', 'en'];
 
 async function valuesOf(db: Connector, def: AnyChartDef): Promise<EmbedValues> {
   const d = def.defaults;
-  const has = async (p: Partial<typeof d>) => (await def.load(db, { ...d, ...p })).figures.length > 0;
-  const city = (await db.query(areaSeries(d.area))) as unknown as Figure[];
+  const feed = CHART_FEEDS[def.id as ChartId];
+  const has = async (p: Partial<typeof d>) => (await feed.load(db, { ...d, ...p })).figures.length > 0;
+  const city = await db.query(areaSeries(d.area));
   const values: EmbedValues = { area: [d.area], metric: [d.metric], period: [d.period] };
   if (def.controls.includes('area')) {
-    const districts = await db.query<{ code: string }>(
-      q(`SELECT code FROM areas WHERE structure = 'hn2019' AND level = 'district' ORDER BY code`)
-    );
+    const districts = await db.query(areasAtLevel('district'));
     values.area = [d.area, ...districts.map((r) => r.code)];
   }
   if (def.controls.includes('metric')) {

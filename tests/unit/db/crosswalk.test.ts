@@ -119,9 +119,9 @@ describe('crosswalk from the 2019 communes to the 2025 units', () => {
 
 describe('the map chart (registry id "map") at build time', () => {
   it('projects 126 unit paths from the GeoJSON, simplified to a small payload, and fills them with figures', async () => {
-    const { CHARTS } = await import('$charts/registry');
-    const def = CHARTS.map;
-    const d = await def.load(db, def.defaults);
+    const { CHART_FEEDS: CHARTS } = await import('$feeds/charts');
+    const { CHARTS: DEFS } = await import('$charts/registry');
+    const d = await CHARTS.map.load(db, DEFS.map.defaults);
     const g = d.shaped.geometry;
     expect(g.units).toHaveLength(126);
     expect(g.units.every((u) => /^M[\d.]+,[\d.]+l[-\d.,]+z$/.test(u.d))).toBe(true);
@@ -139,7 +139,7 @@ describe('the map chart (registry id "map") at build time', () => {
   });
 
   it('leaves out metrics that do not add up across areas, falling back to tips', async () => {
-    const { CHARTS } = await import('$charts/registry');
+    const { CHART_FEEDS: CHARTS } = await import('$feeds/charts');
     const d = await CHARTS.map.load(db, { area: '01', metric: 'model_communes', period: '' });
     expect(d.context.metric).toBe('tips');
   });
@@ -166,7 +166,7 @@ describe('figures reported on the 2025 units', () => {
       approximate: false
     });
     expect(rows.filter((r) => r.value !== null)).toHaveLength(1);
-    const { CHARTS } = await import('$charts/registry');
+    const { CHART_FEEDS: CHARTS } = await import('$feeds/charts');
     const d = await CHARTS.map.load(db, { area: '01', metric: 'tips', period: '2025-07-01/2025-12-31' });
     expect(d.shaped.converted).toBe(false);
     expect(d.figures.map((f) => [f.area_code, f.value, f.kind])).toEqual([['00004', 42, 'uploaded']]);
@@ -215,7 +215,7 @@ describe('map geometry (pure)', () => {
   };
 
   it('fits the map to the width and simplifies a shared border the same way on both sides', async () => {
-    const { projectMap } = await import('$charts/map/geometry');
+    const { projectMap } = await import('$feeds/map/geometry');
     const g = projectMap(fc, 200, 0.5);
     expect(g.units.map((u) => u.code)).toEqual(['W', 'SE', 'NE']);
     expect(g.width).toBe(200);

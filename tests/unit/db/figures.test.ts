@@ -14,8 +14,12 @@ beforeAll(async () => {
   await loadBundle(db, diskBundle());
 });
 
-const pick = (rows: Awaited<ReturnType<Connector['query']>>, period: string, metric: string, category = '') =>
-  rows.filter((r) => r.period === period && r.metric === metric && r.category === category);
+const pick = <R extends { period: string; metric: string; category: string }>(
+  rows: R[],
+  period: string,
+  metric: string,
+  category = ''
+) => rows.filter((r) => r.period === period && r.metric === metric && r.category === category);
 
 describe('figures on the bundled data', () => {
   it('shows the published 208.229 tips for Hà Nội 2013–2018, not the published total plus the demo sum', async () => {

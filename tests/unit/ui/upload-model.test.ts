@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figureChanges } from '$ui/upload-model';
+import { figureChanges } from '$model/upload';
 import { fig as figure } from '../../fixtures/figures';
 
 /** A city figure; its period label is not what figureChanges compares. */

@@ -1,20 +1,12 @@
 /** The `map` chart: registry entry of the choropleth of the 126 units of 2025 (see ChoroplethMap.svelte). */
-import { oncePerDb } from '$db/connector';
-import { derived } from '$db/derived';
-import { crosswalkLinks, unitSources, unitsWithoutValues } from '$db/queries/crosswalk';
 import { requireMetric } from '$model/metrics';
 import { formatPeriod } from '$i18n/format';
 import { MESSAGES } from '$i18n/messages';
 import ChoroplethMap from '../ChoroplethMap.svelte';
 import MapTable from '../layers/MapTable.svelte';
 import type { ChartDef } from '../types';
-import { mapGeometry } from './source';
-import { droppedOf, mapMetric, mapPeriodsOf, mapUnits, unitFigures, type MapShape } from './shape';
-
-// Reference data, read once per database: the crosswalk's links and the 2025 units (for a period with no figures).
-const referenceOf = oncePerDb((db) =>
-  Promise.all([db.query(crosswalkLinks()), db.query(unitsWithoutValues())])
-);
+import { mapMetric } from '$model/map';
+import type { MapShape } from '$feeds/map/shape';
 
 export const mapChart: ChartDef<MapShape> = {
   id: 'map',
@@ -27,47 +19,6 @@ export const mapChart: ChartDef<MapShape> = {
   defaults: { area: '01', metric: 'tips', period: '' },
   // The map is always the whole city: its units are the 2025 communes, whatever structure a figure came in.
   controls: ['metric', 'period'],
-  async load(db, p) {
-    const metric = mapMetric(p.metric);
-    // Every figure comes from the derived tables in memory (db/derived.ts): a change asks nothing of DuckDB.
-    const read = await derived(db);
-    const periods = mapPeriodsOf(await read.mapPeriods(metric));
-    // An unknown or stale period key (e.g. from another metric) falls back to the latest one with data.
-    const period = periods.find((x) => x.key === p.period) ?? periods.at(-1);
-    const [start, end] = period ? [period.start, period.end] : ['', ''];
-    const none = { n: 0, value: null };
-    const [geometry, [links, empty], found, old, drop] = await Promise.all([
-      mapGeometry(),
-      referenceOf(db),
-      period ? read.mapValues(metric, start, end) : [],
-      period ? read.mapOld(metric, start, end) : new Map<string, number>(),
-      period ? read.mapDropped(metric, start, end) : none
-    ]);
-    const values = found.length ? found : empty;
-    const sources = unitSources(links, old);
-    const dropped = droppedOf([drop]);
-    const units = mapUnits(values, sources);
-    const reportOf = new Map(values.map((v) => [v.code, v.report_id ?? '']));
-    return {
-      figures: period ? unitFigures(units, metric, period, reportOf) : [],
-      shaped: {
-        geometry,
-        units,
-        periods,
-        unit: requireMetric(metric).unit,
-        converted: units.some((u) => u.converted),
-        dropped
-      },
-      context: {
-        areaName: 'Hà Nội',
-        metric,
-        periodKey: period?.key,
-        periodLabel: period?.label,
-        periodStart: period?.start,
-        periodEnd: period?.end
-      }
-    };
-  },
   component: ChoroplethMap,
   table: MapTable
 };

@@ -1,7 +1,7 @@
 /** Texts about one unit, shared by the map's aria-labels, tooltip, side panel and table. */
 import { formatFigure, formatNumber, type Lang } from '$i18n/format';
 import { MESSAGES } from '$i18n/messages';
-import type { MapShape, MapUnit } from './shape';
+import type { MapShape, MapUnit } from '$feeds/map/shape';
 
 /** "≈ 1.234" (the qualifier kept), or "Chưa có số liệu". */
 export function unitValue(u: MapUnit, lang: Lang): string {

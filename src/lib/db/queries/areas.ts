@@ -1,14 +1,8 @@
 import { q, type Query } from '../connector';
+import type { Area } from '$model/types';
 
-export interface AreaRow extends Record<string, unknown> {
-  code: string;
-  name: string;
-  name_en: string;
-  level: string;
-  type: string;
-  parent_code: string;
-  structure: string;
-}
+/** A unit as the area queries return it: the model's Area without its validity dates. */
+export type AreaRow = Omit<Area, 'valid_from' | 'valid_to'>;
 
 const COLS = `code, name, name_en, level, type, parent_code, structure`;
 
@@ -45,4 +39,16 @@ export function areasAtLevel(level: string, structure = 'hn2019'): Query<AreaRow
 /** Every unit of a structure, for a lookup kept in memory (reference units never change once loaded). */
 export function allAreas(structure = 'hn2019'): Query<AreaRow> {
   return q(`SELECT ${COLS} FROM areas WHERE structure = ?`, [structure]);
+}
+
+/** Hà Nội's districts (2019), by name: what the area pickers offer. */
+export function districtsByName(): Query<Pick<AreaRow, 'code' | 'name' | 'type'>> {
+  return q(
+    `SELECT code, name, type FROM areas WHERE structure = 'hn2019' AND level = 'district' ORDER BY name`
+  );
+}
+
+/** Every unit code of a structure, in code order: one prerendered area page each. */
+export function areaCodes(structure = 'hn2019'): Query<{ code: string }> {
+  return q(`SELECT code FROM areas WHERE structure = ? ORDER BY code`, [structure]);
 }

@@ -1,4 +1,5 @@
 import { q, type Query } from '../connector';
+import type { Figure } from '$model/figure';
 
 export interface SiblingRank extends Record<string, unknown> {
   metric: string;
@@ -26,14 +27,8 @@ export function siblingRanks(code: string, structure = 'hn2019'): Query<SiblingR
   );
 }
 
-export interface ChildTotal extends Record<string, unknown> {
-  area_code: string;
-  metric: string;
-  value: number;
-  qualifier: string;
-  kind: string;
-  report_id: string;
-}
+/** A child's total of one metric in one period, as the children table shows it. */
+export type ChildTotal = Pick<Figure, 'area_code' | 'metric' | 'value' | 'qualifier' | 'kind' | 'report_id'>;
 
 /** Each child's metric totals in one period (`start`/`end` dates), for the sortable children table. */
 export function childTotals(

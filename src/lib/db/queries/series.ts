@@ -2,10 +2,7 @@ import { q, type Query } from '../connector';
 import type { Figure } from '$model/figure';
 
 /** Every figure for one area across all periods. `scope` 'hn' is Hà Nội's units (both structures), 'vn' provinces. */
-export function areaSeries(
-  areaCode: string,
-  scope: 'hn' | 'vn' = 'hn'
-): Query<Figure & Record<string, unknown>> {
+export function areaSeries(areaCode: string, scope: 'hn' | 'vn' = 'hn'): Query<Figure> {
   return q(
     `SELECT period, period_start::VARCHAR AS period_start, period_end::VARCHAR AS period_end, area_code, area_level,
             area_structure, metric, category, value, qualifier, note, report_id, kind, basis, n_parts, n_candidates
@@ -16,11 +13,7 @@ export function areaSeries(
 }
 
 /** Figures of every direct child of `parent` for one metric (all categories), all periods. */
-export function childSeries(
-  parent: string,
-  metric: string,
-  structure = 'hn2019'
-): Query<Figure & Record<string, unknown>> {
+export function childSeries(parent: string, metric: string, structure = 'hn2019'): Query<Figure> {
   return q(
     `SELECT f.period, f.period_start::VARCHAR AS period_start, f.period_end::VARCHAR AS period_end, f.area_code,
             f.area_level, f.area_structure, f.metric, f.category, f.value, f.qualifier, f.note, f.report_id, f.kind,
@@ -51,7 +44,7 @@ export function areaMetricSeries(
   areaCode: string,
   metric: string,
   opts: { totalsOnly?: boolean } = {}
-): Query<Figure & Record<string, unknown>> {
+): Query<Figure> {
   return q(
     `SELECT ${FIGURE_COLS}
      FROM figures

@@ -6,10 +6,11 @@
  * What interaction an embed has comes from frame.js, a small inline script (see +page.svelte).
  */
 import { buildDb } from '$lib/server/db';
-import { reportList } from '$db/queries/reports';
 import { chartById, CHARTS } from '$charts/registry';
-import type { AnyChartDef, ChartParams } from '$charts/types';
-import type { Report } from '$model/types';
+import type { AnyChartDef } from '$charts/types';
+import { chartFeed } from '$feeds/charts';
+import { reportsFeed } from '$feeds/pages';
+import type { ChartParams } from '$feeds/types';
 import type { Lang } from '$i18n/format';
 import { MESSAGES } from '$i18n/messages';
 import { parseEmbedKey } from '$ui/export';
@@ -56,7 +57,7 @@ export const load: PageServerLoad = async ({ params: route }) => {
     params[key.param] = key.value!;
   }
   const db = await buildDb();
-  const [data, reports] = await Promise.all([def.load(db, params), db.query(reportList())]);
+  const [data, reports] = await Promise.all([chartFeed(def.id)!.load(db, params), reportsFeed.load(db, {})]);
   return {
     kind: 'chart' as const,
     lang,
@@ -65,7 +66,7 @@ export const load: PageServerLoad = async ({ params: route }) => {
     defaults: def.defaults,
     values,
     data,
-    reports: reports as unknown as Report[],
+    reports,
     title: def.title(params, data, lang),
     fullView: fullView(def.id, params, lang),
     appTitle: MESSAGES[lang].app_title

@@ -9,24 +9,19 @@
 import type { ImportedObservation } from '$import/table';
 import type { ExistingRange } from '$import/pipeline';
 import type { FromWorker, ImportSummary, ToWorker } from '$import/worker';
-import { q, type Connector } from '$db/connector';
-import { revision } from '$db/revision.svelte';
-import type { UploadSummary } from '$db/uploads';
+import type { Connector } from '$db/connector';
+import { existingRanges } from '$db/queries/reports';
+import { revision } from './revision.svelte';
 import {
   figureChanges,
+  MAX_UPLOAD_MB,
   metaProblems,
   reportOf,
   uploadId,
   type FigureChange,
-  type MetaForm
-} from './upload-model';
-
-/**
- * Largest file one upload takes. A 206 MB file (3.17 million rows) imported here in ~55 s with the page responsive
- * (README, Performance); past that the browser's memory (the file, its text, the rows in DuckDB-WASM's 4 GB) is the
- * risk, and a refusal that says how to split the file beats a crashed tab. The CLI validator has no such limit.
- */
-export const MAX_UPLOAD_MB = 250;
+  type MetaForm,
+  type UploadSummary
+} from '$model/upload';
 
 export type Phase = 'queued' | 'validating' | 'ready' | 'committing' | 'committed' | 'cancelled' | 'failed';
 
@@ -146,11 +141,7 @@ export class UploadState {
   /** Periods real reports already hold, for overlap warnings; only when DuckDB is already loaded (never waits). */
   private async existing(): Promise<ExistingRange[]> {
     if (!this.dbReady) return [];
-    return this.dbReady.query<ExistingRange & Record<string, unknown>>(
-      q(`SELECT DISTINCT o.area_code, o.metric, o.period_start::VARCHAR AS period_start,
-                o.period_end::VARCHAR AS period_end, o.report_id AS report
-         FROM observations o JOIN reports r ON r.id = o.report_id WHERE r.kind <> 'demo'`)
-    );
+    return this.dbReady.query(existingRanges());
   }
 
   private async validate(job: UploadJob) {

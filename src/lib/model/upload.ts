@@ -1,6 +1,5 @@
 /** Pure helpers of the upload page: report ids, the reports.json entry, figures before/after. */
 import type { Figure } from '$model/figure';
-import { formatNumber } from '$i18n/format';
 import type { Report } from '$model/types';
 import type { Issue, IssueCode } from '$import/messages';
 
@@ -132,8 +131,27 @@ const pick = (f: Figure) => ({
   category: f.category
 });
 
-/** Bytes as "1,2 MB" in the page's language (cached formatters: toLocaleString builds one per call). */
-export function formatBytes(n: number, lang: 'vi' | 'en'): string {
-  const [v, u] = n >= 1 << 20 ? [n / (1 << 20), 'MB'] : n >= 1024 ? [n / 1024, 'KB'] : [n, 'B'];
-  return `${formatNumber(v < 100 ? Math.round(v * 10) / 10 : Math.round(v), lang)} ${u}`;
+/**
+ * Largest file one upload takes. Past it the browser's memory (the file, its text, the rows in DuckDB-WASM's 4 GB) is the
+ * risk, and a refusal that says how to split the file beats a crashed tab. The CLI validator has no such limit.
+ */
+export const MAX_UPLOAD_MB = 250;
+
+export interface StoredUpload {
+  meta: Report;
+  /**
+   * The observations as an Arrow IPC stream (import/arrow.ts; type ARROW_TYPE) or, for uploads stored before that,
+   * canonical long CSV (text/csv). A Blob is stored by reference and read back off the page's thread.
+   */
+  data: Blob;
+  fileName: string;
+  /** ISO timestamp. */
+  uploadedAt: string;
+  /** Data rows read from the file. */
+  rows: number;
+  /** Observations stored. */
+  observations: number;
 }
+
+/** What the list shows: everything but the CSV, which may be megabytes. */
+export type UploadSummary = Omit<StoredUpload, 'data'>;

@@ -1,7 +1,6 @@
 /** The map's data as its component draws it: one entry per 2025 unit, built from the crosswalk queries' rows. */
 import type { DroppedRow, MapPeriodRow, UnitSourceRow, UnitValueRow } from '$db/queries/crosswalk';
 import type { Figure } from '$model/figure';
-import { METRICS } from '$model/metrics';
 import type { Qualifier, ReportKind } from '$model/types';
 import type { MapGeometry } from './geometry';
 
@@ -38,12 +37,6 @@ export interface MapShape {
   /** Old communes with a figure that the crosswalk does not carry over, and their total. */
   dropped: { n: number; value: number };
 }
-
-/** Metrics the map can show: additive ones. `models` (replicated models) and `model_communes` (a count of
- *  communes, which a merged unit cannot be split back into) are left out. */
-export const MAP_METRICS = METRICS.filter((m) => m.aggregate.kind === 'sum').map((m) => m.id);
-
-export const mapMetric = (id: string) => (MAP_METRICS.includes(id) ? id : 'tips');
 
 export function mapPeriodsOf(rows: MapPeriodRow[]): MapPeriod[] {
   return rows.map((r) => ({
