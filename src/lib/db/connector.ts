@@ -48,6 +48,8 @@ interface ArrowColumn {
   data: readonly ArrowData[];
   /** A typed array for numbers without nulls (Arrow's own type says `any`). */
   toArray(): unknown;
+  /** False where the row's value is null. */
+  isValid(i: number): boolean;
   [Symbol.iterator](): Iterator<unknown>;
 }
 
@@ -80,7 +82,8 @@ function utf8(bytes: Uint8Array, start: number, end: number): string {
   if (end - start <= 64) {
     let ascii = true;
     for (let i = start; i < end && ascii; i++) ascii = bytes[i] < 0x80;
-    if (ascii) return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+    // apply takes the bytes as they are (no array copy); a Uint8Array is the ArrayLike<number> it reads.
+    if (ascii) return String.fromCharCode.apply(null, bytes.subarray(start, end) as ArrayLike<number> as number[]);
   }
   return decoder.decode(bytes.subarray(start, end));
 }

@@ -44,7 +44,7 @@ export async function openNodeDb(): Promise<Connector> {
     async exportArrow(sql) {
       // The engine returns the IPC *file* format with its own bundled Arrow classes; read it with the app's Arrow
       // and write the *stream* format that insertArrowFromIPCStream takes.
-      const file = db.runQuery((conn as unknown as { _conn: number })._conn, sql);
+      const file = conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql));
       return tableToIPC(tableFromIPC(file), 'stream');
     }
   };

@@ -310,7 +310,7 @@ async function inMemory<T>(
     };
   });
   const cell = (c: (typeof columns)[number], i: number): unknown => {
-    if (c.nulls && !(c.nulls as unknown as { isValid(i: number): boolean }).isValid(i)) return null;
+    if (c.nulls && !c.nulls.isValid(i)) return null;
     const x = c.values[i];
     if (c.kind === 'text') return text[x];
     if (c.kind === 'bool') return x === 1;

@@ -146,10 +146,10 @@ export function stageUpload(
   return exclusive(async () => {
     await ensureCandidates(db);
     await stageReport(db, key, report.id, sourceOf(bytes, type), report.file);
-    const before = (await db.query(areaSeries('01'))) as unknown as Figure[];
-    const after = (await db.query(
+    const before = await db.query(areaSeries('01'));
+    const after = await db.query(
       previewAreaQuery(stagedCandidates(key), '01', report.id, report.published)
-    )) as unknown as Figure[];
+    );
     return { before, after };
   }, db);
 }

@@ -17,7 +17,7 @@ export async function GET({ params }) {
   const db = await buildDb();
   // The name is one of SNAPSHOT_TABLES (checked above), never user text.
   const ipc = await db.exportArrow!(`SELECT * FROM ${params.table}`);
-  return new Response(ipc as unknown as BodyInit, {
+  return new Response(new Blob([ipc as Uint8Array<ArrayBuffer>]), {
     headers: { 'content-type': 'application/vnd.apache.arrow.stream' }
   });
 }
