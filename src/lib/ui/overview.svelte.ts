@@ -6,7 +6,7 @@ import { areaSeries } from '$db/queries/series';
 import { CHARTS } from '$charts/registry';
 import type { ChartData, PeriodBarsShape } from '$charts/types';
 
-export const HEADLINE_METRICS = ['tips', 'disputes_resolved', 'patrol_turns', 'models'];
+import { HEADLINE_METRICS } from '$model/metrics';
 
 /** Default comparison: the first period against the latest one holding a real (non-demo) tips figure. */
 export function defaultPair(periods: PeriodInfo[], figures: Figure[]): [string, string] | null {
