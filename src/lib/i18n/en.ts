@@ -271,6 +271,11 @@ export const en: Record<MessageKey, string> = {
     'The categories of "{metric}" add up to {sum}, {differs} the reported total {total}. Check the figures.',
   issue_sum_over: 'more than',
   issue_sum_other: 'not',
+  issue_unknown_area_elsewhere: '"{unit}" ({code}) is a unit of {structure}, not valid in this period.',
+  structure_hn2019: 'Hà Nội before 1 July 2025',
+  structure_hn2025: 'Hà Nội from 1 July 2025',
+  structure_vn2019: 'provinces before 1 July 2025',
+  structure_vn2025: 'provinces from 1 July 2025',
   issue_period_overlap:
     'Period {period} overlaps {other}, already stored for the same area and metric (report "{report}"). Check that this is not a duplicate upload.'
 };

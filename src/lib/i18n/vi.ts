@@ -270,6 +270,11 @@ export const vi = {
     'Tổng các phân loại của "{metric}" ({sum}) {differs} tổng số báo cáo ({total}). Hãy kiểm tra lại các số.',
   issue_sum_over: 'lớn hơn',
   issue_sum_other: 'khác',
+  issue_unknown_area_elsewhere: '"{unit}" ({code}) thuộc danh mục {structure}, không áp dụng cho kỳ này.',
+  structure_hn2019: 'đơn vị hành chính Hà Nội trước 01/07/2025',
+  structure_hn2025: 'đơn vị hành chính Hà Nội từ 01/07/2025',
+  structure_vn2019: 'tỉnh, thành phố trước 01/07/2025',
+  structure_vn2025: 'tỉnh, thành phố từ 01/07/2025',
   issue_period_overlap:
     'Kỳ {period} chồng lấn kỳ {other} đã có cho cùng địa bàn và chỉ tiêu (báo cáo "{report}"). Hãy kiểm tra đây không phải số liệu nhập trùng.'
 } as const;
