@@ -2,10 +2,13 @@
  * Generates data/reports/demo-hanoi-communes.csv: SYNTHETIC figures for every commune of Hà Nội's 2019 structure,
  * for 2013–2018 and each year 2019–2024. Reproducible (fixed seed). City totals for 2013–2018 equal the published
  * ones exactly, so the demo drill-down adds up to the real headline figure.
+ * Metrics with a `demo` entry in the catalogue (src/lib/model/metrics.ts) are apportioned from it; models and the
+ * figures that follow from them (sites, classes, trainees) are written here, as they depend on one another.
  * Run: npm run demo-data
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import Papa from 'papaparse';
+import { METRICS, requireMetric } from '../src/lib/model/metrics';
 
 const SEED = 20131218;
 
@@ -61,25 +64,31 @@ const add = (
 
 // 2013–2018: apportion the published city totals exactly.
 const P0: [string, string, string] = ['2013–2018', '2013-01-01', '2018-12-31'];
-const TIPS_2013_2018 = { political_security: 24962, criminal: 115301, social_evils: 55226, other: 12740 };
-const tipsBy = Object.fromEntries(
-  Object.entries(TIPS_2013_2018).map(([cat, t]) => [
-    cat,
-    apportion(
-      t,
-      size.map((s) => s * weight(0.4))
+const APPORTIONED = METRICS.filter((m) => m.demo);
+/** By metric id, then category id: each commune's 2013–2018 figure. */
+const base: Record<string, Record<string, number[]>> = Object.fromEntries(
+  APPORTIONED.map((m) => [
+    m.id,
+    Object.fromEntries(
+      Object.entries(m.demo!.base).map(([cat, t]) => [
+        cat,
+        apportion(
+          t,
+          size.map((s) => s * weight(m.demo!.spread))
+        )
+      ])
     )
   ])
 );
-const disputes = apportion(
-  15000,
-  size.map((s) => s * weight(0.5))
-);
-const patrol = apportion(
-  250000,
-  size.map((s) => s * weight(0.5))
-);
-const MODEL_COMMUNES = { cluster_linkage: 174, self_defence: 128, clan_self_management: 124, other: 96 };
+const MODEL_COMMUNES: Record<string, number> = {
+  cluster_linkage: 174,
+  self_defence: 128,
+  clan_self_management: 124,
+  other: 96
+};
+for (const c of requireMetric('models').categories)
+  if (!(c.id in MODEL_COMMUNES)) throw new Error(`no demo commune count for model type "${c.id}"`);
+for (const id of ['model_sites', 'training_classes', 'trainees']) requireMetric(id);
 const hasModel = Object.fromEntries(
   Object.entries(MODEL_COMMUNES).map(([t, k]) => [t, weightedSample(size, k)])
 ) as Record<string, Set<number>>;
@@ -93,32 +102,11 @@ const classes0 = communes.map((_, i) => Math.round(size[i] * between(2, 8)));
 
 function emit(p: [string, string, string], scale: number, year: number) {
   communes.forEach((c, i) => {
-    for (const cat of Object.keys(TIPS_2013_2018)) {
-      add(
-        p,
-        c.code,
-        'tips',
-        cat,
-        year === 0 ? tipsBy[cat] : [Math.round((tipsBy[cat][i] / 6) * scale * weight(0.3))],
-        year === 0 ? i : 0
-      );
+    for (const m of APPORTIONED) {
+      for (const [cat, v] of Object.entries(base[m.id])) {
+        add(p, c.code, m.id, cat, [year === 0 ? v[i] : Math.round((v[i] / 6) * scale * weight(0.3))], 0);
+      }
     }
-    add(
-      p,
-      c.code,
-      'disputes_resolved',
-      '',
-      [year === 0 ? disputes[i] : Math.round((disputes[i] / 6) * scale * weight(0.3))],
-      0
-    );
-    add(
-      p,
-      c.code,
-      'patrol_turns',
-      '',
-      [year === 0 ? patrol[i] : Math.round((patrol[i] / 6) * scale * weight(0.3))],
-      0
-    );
     let sites = 0;
     for (const t of Object.keys(MODEL_COMMUNES)) {
       // Models are a stock: communes keep theirs and some add one as years pass.

@@ -1,5 +1,5 @@
 /** The interface language: Vietnamese by default, English by choice, remembered in this browser. */
-import { MESSAGES, type MessageKey } from './messages';
+import { interpolate, MESSAGES, type Translate } from './messages';
 import type { Lang } from './format';
 
 const KEY = 'antq.lang';
@@ -29,7 +29,8 @@ class LangState {
     if (typeof document !== 'undefined') document.documentElement.lang = lang;
   }
 
-  t = (key: MessageKey): string => MESSAGES[this.current][key];
+  /** `t(key, params)` in the reader's language. */
+  t: Translate = (key, ...params) => interpolate(MESSAGES[this.current][key], params[0]);
 }
 
 export const lang = new LangState();

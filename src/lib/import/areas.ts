@@ -2,6 +2,7 @@
 import Papa from 'papaparse';
 import { hanoiStructureAt } from '../model/periods';
 import type { AreaLevel, AreaStructure } from '../model/types';
+import { interpolate, MESSAGES } from '../i18n/messages';
 import { looseKey, strictKey, tidy } from './text';
 
 /** The reference CSV texts of data/areas/ (columns code,name,name_en,level,type,parent_code). */
@@ -134,16 +135,9 @@ function readStructure(id: AreaStructure, csv: string): Structure {
   return s;
 }
 
-const STRUCTURE_NAME: Record<AreaStructure, { vi: string; en: string }> = {
-  hn2019: { vi: 'đơn vị hành chính Hà Nội trước 01/07/2025', en: 'Hà Nội before 1 July 2025' },
-  hn2025: { vi: 'đơn vị hành chính Hà Nội từ 01/07/2025', en: 'Hà Nội from 1 July 2025' },
-  vn2019: { vi: 'tỉnh, thành phố trước 01/07/2025', en: 'provinces before 1 July 2025' },
-  vn2025: { vi: 'tỉnh, thành phố từ 01/07/2025', en: 'provinces from 1 July 2025' }
-};
-
 /** Describes a structure for messages. */
 export function structureName(id: AreaStructure): { vi: string; en: string } {
-  return STRUCTURE_NAME[id];
+  return { vi: MESSAGES.vi[`structure_${id}`], en: MESSAGES.en[`structure_${id}`] };
 }
 
 /** "Phường Quang Trung (09550, thuộc 268)" — how a candidate is listed in an ambiguity message. */
@@ -190,10 +184,11 @@ export function createAreaResolver(texts: ReferenceAreaTexts): AreaResolver {
   }
 
   function elsewhere(hn: Structure, found: RefArea): { vi: string; en: string } {
-    const s = STRUCTURE_NAME[found.structure];
+    const s = structureName(found.structure);
+    const params = { unit: `${found.type} ${found.name}`, code: found.code };
     return {
-      vi: `"${found.type} ${found.name}" (${found.code}) thuộc danh mục ${s.vi}, không áp dụng cho kỳ này.`,
-      en: `"${found.type} ${found.name}" (${found.code}) is a unit of ${s.en}, not valid in this period.`
+      vi: interpolate(MESSAGES.vi.issue_unknown_area_elsewhere, { ...params, structure: s.vi }),
+      en: interpolate(MESSAGES.en.issue_unknown_area_elsewhere, { ...params, structure: s.en })
     };
   }
 

@@ -111,139 +111,16 @@ const STRUCTURAL: [ColumnRole, string[]][] = [
 ];
 
 /**
- * Figure headers as reports write them. Registered before the catalogue names, so they win a conflict.
- * Model types ("Cụm liên kết"…) are headers of the `models` metric: a report's table of model types counts models;
- * `model_communes` needs the header to say communes ("Số xã, phường có mô hình cụm liên kết").
+ * Figure headers as reports write them, from the catalogue: [metric id, category id ('' for the total), headers].
+ * Registered before the catalogue names, so they win a conflict.
  */
-const FIGURE_HEADERS: [string, string, string[]][] = [
-  [
-    'tips',
-    '',
-    [
-      'Tổng số tin',
-      'Tổng số tin báo',
-      'Tổng tin',
-      'Số tin',
-      'Tin báo',
-      'Tổng số tin báo của quần chúng',
-      'Total tips',
-      'Tips'
-    ]
-  ],
-  [
-    'tips',
-    'political_security',
-    ['Tin về an ninh chính trị', 'Tin về ANCT', 'ANCT', 'Tin ANCT', 'Political security tips']
-  ],
-  [
-    'tips',
-    'criminal',
-    [
-      'Tin về tội phạm hình sự',
-      'Tin về TPHS',
-      'TPHS',
-      'Tin TPHS',
-      'Tin về tội phạm',
-      'Criminal tips',
-      'Crime'
-    ]
-  ],
-  ['tips', 'social_evils', ['Tin về tệ nạn xã hội', 'Tin về TNXH', 'TNXH', 'Tin TNXH', 'Social evils tips']],
-  ['tips', 'other', ['Tin khác', 'Tin về vấn đề khác', 'Other tips']],
-  [
-    'disputes_resolved',
-    '',
-    [
-      'Số vụ mâu thuẫn, tranh chấp được hòa giải',
-      'Số vụ mâu thuẫn tranh chấp được hòa giải thành',
-      'Số vụ hòa giải',
-      'Hòa giải',
-      'Hòa giải thành',
-      'Vụ hòa giải',
-      'Disputes resolved'
-    ]
-  ],
-  [
-    'patrol_turns',
-    '',
-    [
-      'Số lượt người tham gia tuần tra, canh gác',
-      'Lượt tuần tra',
-      'Tuần tra, canh gác',
-      'Lượt người tuần tra',
-      'Patrol turns',
-      'Patrols'
-    ]
-  ],
-  ['models', '', ['Số mô hình, chuyên đề', 'Số mô hình', 'Mô hình', 'Tổng số mô hình', 'Models']],
-  ['model_sites', '', ['Số điểm mô hình', 'Điểm mô hình', 'Sites']],
-  [
-    'models',
-    'cluster_linkage',
-    ['Cụm liên kết', 'Mô hình cụm liên kết', 'Cụm liên kết ANTT', 'Cluster linkage']
-  ],
-  [
-    'models',
-    'self_defence',
-    [
-      'Tự phòng, tự quản',
-      'Mô hình tự phòng, tự quản',
-      'Tự quản',
-      'Self-defence',
-      'Self defense',
-      'Self-management'
-    ]
-  ],
-  ['models', 'clan_self_management', ['Dòng họ tự quản', 'Mô hình dòng họ tự quản', 'Clan self-management']],
-  [
-    'model_communes',
-    '',
-    [
-      'Số xã có mô hình',
-      'Số xã, phường có mô hình',
-      'Số xã, phường, thị trấn có mô hình',
-      'Communes with models'
-    ]
-  ],
-  ['training_classes', '', ['Số lớp tập huấn', 'Lớp tập huấn', 'Số lớp']],
-  ['trainees', '', ['Số lượt người được tập huấn', 'Lượt người tập huấn', 'Người được tập huấn']],
-  ['awards', '', ['Tổng số khen thưởng', 'Khen thưởng', 'Tổng khen thưởng']],
-  [
-    'awards',
-    'city_committee',
-    [
-      'Bằng khen UBND TP',
-      'Bằng khen UBND Thành phố',
-      'Bằng khen của UBND TP',
-      'Bằng khen Chủ tịch UBND TP',
-      'UBND TP khen thưởng',
-      'UBND TP'
-    ]
-  ],
-  [
-    'awards',
-    'police_director',
-    [
-      'Bằng khen Giám đốc CATP',
-      'Giấy khen Giám đốc CATP',
-      'Giám đốc CATP',
-      'Giám đốc Công an Thành phố khen thưởng',
-      'Khen thưởng của Giám đốc CATP'
-    ]
-  ],
-  [
-    'awards',
-    'fatherland_front',
-    [
-      'Bằng khen UBMTTQ',
-      'Bằng khen UBMTTQ TP',
-      'Bằng khen Ủy ban MTTQ TP',
-      'UBMTTQ TP',
-      'UBMTTQ',
-      'Khen thưởng của UBMTTQ TP'
-    ]
-  ]
-];
+export const FIGURE_HEADERS: [string, string, readonly string[]][] = METRICS.flatMap((m) =>
+  Object.entries(m.headers).map(([category, words]): [string, string, readonly string[]] => [
+    m.id,
+    category,
+    words
+  ])
+);
 
 const MODEL_TYPE_KEYS: [string, string][] = [
   ['cumlienket', 'cluster_linkage'],

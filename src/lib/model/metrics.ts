@@ -1,4 +1,9 @@
-/** The metric catalogue: every figure the dashboard knows, with names, units and how it aggregates. */
+/**
+ * The metric catalogue: every figure the dashboard knows, with names, units, how it aggregates, the headers reports
+ * write for it, its colours, where it is shown and how the demo data makes it up. A new metric is one entry here
+ * (plus any interface text in src/lib/i18n); the importer, charts, pages and demo generator read it from here.
+ */
+import { MESSAGES } from '../i18n/messages';
 
 export type Aggregate =
   /** Children add up to the parent. */
@@ -12,6 +17,8 @@ export interface Category {
   id: string;
   vi: string;
   en: string;
+  /** Okabe–Ito colours, distinguishable with the common colour-vision deficiencies; one colour per category id. */
+  colour: string;
 }
 
 export interface Metric {
@@ -26,13 +33,39 @@ export interface Metric {
   /** A flow counted over the period (tips, person-turns): per-year rates compare periods of different length.
    *  A stock or an event count (models, awards) is compared as it stands. */
   perYear: boolean;
+  /**
+   * Column headers as reports write them, by category id ('' for the total). They win over the catalogue names
+   * when both match. Model types ("Cụm liên kết"…) are headers of `models`: a report's table of model types counts
+   * models; `model_communes` needs the header to say communes ("Số xã, phường có mô hình cụm liên kết").
+   */
+  headers: Record<string, readonly string[]>;
+  /** A tile of the overview's (and each area page's) latest figures. */
+  headline: boolean;
+  /** A choice in the area page's table of units below. */
+  childTable: boolean;
+  /**
+   * How scripts/generate-demo.ts makes up this metric: `base` (by category id, '' for the total) is the city figure
+   * of 2013–2018 apportioned to communes with weights of log-spread `spread`. Metrics derived from others in the
+   * demo (models, sites, classes, trainees) are written by the generator itself; the rest have no demo figures.
+   */
+  demo?: { base: Record<string, number>; spread: number };
 }
 
 const MODEL_TYPES: Category[] = [
-  { id: 'cluster_linkage', vi: 'Cụm liên kết về ANTT', en: 'Cluster linkage on security and order' },
-  { id: 'self_defence', vi: 'Tự phòng, tự quản về ANTT', en: 'Self-defence, self-management' },
-  { id: 'clan_self_management', vi: 'Dòng họ tự quản', en: 'Clan self-management' },
-  { id: 'other', vi: 'Mô hình khác', en: 'Other models' }
+  {
+    id: 'cluster_linkage',
+    vi: 'Cụm liên kết về ANTT',
+    en: 'Cluster linkage on security and order',
+    colour: '#0072B2'
+  },
+  {
+    id: 'self_defence',
+    vi: 'Tự phòng, tự quản về ANTT',
+    en: 'Self-defence, self-management',
+    colour: '#E69F00'
+  },
+  { id: 'clan_self_management', vi: 'Dòng họ tự quản', en: 'Clan self-management', colour: '#56B4E9' },
+  { id: 'other', vi: 'Mô hình khác', en: 'Other models', colour: '#009E73' }
 ];
 
 export const METRICS: Metric[] = [
@@ -42,14 +75,50 @@ export const METRICS: Metric[] = [
     en: 'Tips from citizens',
     unit: { vi: 'tin', en: 'tips' },
     categories: [
-      { id: 'political_security', vi: 'An ninh chính trị', en: 'Political security' },
-      { id: 'criminal', vi: 'Tội phạm hình sự', en: 'Criminal' },
-      { id: 'social_evils', vi: 'Tệ nạn xã hội', en: 'Social evils' },
-      { id: 'other', vi: 'Tin khác', en: 'Other' }
+      { id: 'political_security', vi: 'An ninh chính trị', en: 'Political security', colour: '#0072B2' },
+      { id: 'criminal', vi: 'Tội phạm hình sự', en: 'Criminal', colour: '#D55E00' },
+      { id: 'social_evils', vi: 'Tệ nạn xã hội', en: 'Social evils', colour: '#CC79A7' },
+      { id: 'other', vi: 'Tin khác', en: 'Other', colour: '#009E73' }
     ],
     aggregate: { kind: 'sum' },
     categoriesSumToTotal: true,
-    perYear: true
+    perYear: true,
+    headers: {
+      '': [
+        'Tổng số tin',
+        'Tổng số tin báo',
+        'Tổng tin',
+        'Số tin',
+        'Tin báo',
+        'Tổng số tin báo của quần chúng',
+        'Total tips',
+        'Tips'
+      ],
+      political_security: [
+        'Tin về an ninh chính trị',
+        'Tin về ANCT',
+        'ANCT',
+        'Tin ANCT',
+        'Political security tips'
+      ],
+      criminal: [
+        'Tin về tội phạm hình sự',
+        'Tin về TPHS',
+        'TPHS',
+        'Tin TPHS',
+        'Tin về tội phạm',
+        'Criminal tips',
+        'Crime'
+      ],
+      social_evils: ['Tin về tệ nạn xã hội', 'Tin về TNXH', 'TNXH', 'Tin TNXH', 'Social evils tips'],
+      other: ['Tin khác', 'Tin về vấn đề khác', 'Other tips']
+    },
+    headline: true,
+    childTable: true,
+    demo: {
+      base: { political_security: 24962, criminal: 115301, social_evils: 55226, other: 12740 },
+      spread: 0.4
+    }
   },
   {
     id: 'disputes_resolved',
@@ -59,7 +128,21 @@ export const METRICS: Metric[] = [
     categories: [],
     aggregate: { kind: 'sum' },
     categoriesSumToTotal: false,
-    perYear: true
+    perYear: true,
+    headers: {
+      '': [
+        'Số vụ mâu thuẫn, tranh chấp được hòa giải',
+        'Số vụ mâu thuẫn tranh chấp được hòa giải thành',
+        'Số vụ hòa giải',
+        'Hòa giải',
+        'Hòa giải thành',
+        'Vụ hòa giải',
+        'Disputes resolved'
+      ]
+    },
+    headline: true,
+    childTable: true,
+    demo: { base: { '': 15000 }, spread: 0.5 }
   },
   {
     id: 'patrol_turns',
@@ -69,7 +152,20 @@ export const METRICS: Metric[] = [
     categories: [],
     aggregate: { kind: 'sum' },
     categoriesSumToTotal: false,
-    perYear: true
+    perYear: true,
+    headers: {
+      '': [
+        'Số lượt người tham gia tuần tra, canh gác',
+        'Lượt tuần tra',
+        'Tuần tra, canh gác',
+        'Lượt người tuần tra',
+        'Patrol turns',
+        'Patrols'
+      ]
+    },
+    headline: true,
+    childTable: true,
+    demo: { base: { '': 250000 }, spread: 0.5 }
   },
   {
     id: 'models',
@@ -80,7 +176,22 @@ export const METRICS: Metric[] = [
     // One model is replicated in many communes: a city count of models is not the sum of its communes'.
     aggregate: { kind: 'none' },
     categoriesSumToTotal: true,
-    perYear: false
+    perYear: false,
+    headers: {
+      '': ['Số mô hình, chuyên đề', 'Số mô hình', 'Mô hình', 'Tổng số mô hình', 'Models'],
+      cluster_linkage: ['Cụm liên kết', 'Mô hình cụm liên kết', 'Cụm liên kết ANTT', 'Cluster linkage'],
+      self_defence: [
+        'Tự phòng, tự quản',
+        'Mô hình tự phòng, tự quản',
+        'Tự quản',
+        'Self-defence',
+        'Self defense',
+        'Self-management'
+      ],
+      clan_self_management: ['Dòng họ tự quản', 'Mô hình dòng họ tự quản', 'Clan self-management']
+    },
+    headline: true,
+    childTable: false
   },
   {
     id: 'model_communes',
@@ -91,7 +202,17 @@ export const METRICS: Metric[] = [
     aggregate: { kind: 'count_positive', of: 'models' },
     // A commune can run several model types: communes with any model is not the sum over types.
     categoriesSumToTotal: false,
-    perYear: false
+    perYear: false,
+    headers: {
+      '': [
+        'Số xã có mô hình',
+        'Số xã, phường có mô hình',
+        'Số xã, phường, thị trấn có mô hình',
+        'Communes with models'
+      ]
+    },
+    headline: false,
+    childTable: false
   },
   {
     id: 'model_sites',
@@ -101,7 +222,10 @@ export const METRICS: Metric[] = [
     categories: [],
     aggregate: { kind: 'sum' },
     categoriesSumToTotal: false,
-    perYear: false
+    perYear: false,
+    headers: { '': ['Số điểm mô hình', 'Điểm mô hình', 'Sites'] },
+    headline: false,
+    childTable: true
   },
   {
     id: 'training_classes',
@@ -111,7 +235,10 @@ export const METRICS: Metric[] = [
     categories: [],
     aggregate: { kind: 'sum' },
     categoriesSumToTotal: false,
-    perYear: true
+    perYear: true,
+    headers: { '': ['Số lớp tập huấn', 'Lớp tập huấn', 'Số lớp'] },
+    headline: false,
+    childTable: true
   },
   {
     id: 'trainees',
@@ -121,7 +248,10 @@ export const METRICS: Metric[] = [
     categories: [],
     aggregate: { kind: 'sum' },
     categoriesSumToTotal: false,
-    perYear: true
+    perYear: true,
+    headers: { '': ['Số lượt người được tập huấn', 'Lượt người tập huấn', 'Người được tập huấn'] },
+    headline: false,
+    childTable: true
   },
   {
     id: 'awards',
@@ -129,16 +259,60 @@ export const METRICS: Metric[] = [
     en: 'Awards',
     unit: { vi: 'tập thể, cá nhân', en: 'collectives and individuals' },
     categories: [
-      { id: 'city_committee', vi: 'Bằng khen UBND TP', en: "City People's Committee" },
-      { id: 'police_director', vi: 'Giám đốc CATP khen thưởng', en: 'City Police Director' },
-      { id: 'fatherland_front', vi: 'UBMTTQ TP khen thưởng', en: 'City Fatherland Front Committee' }
+      { id: 'city_committee', vi: 'Bằng khen UBND TP', en: "City People's Committee", colour: '#0072B2' },
+      {
+        id: 'police_director',
+        vi: 'Giám đốc CATP khen thưởng',
+        en: 'City Police Director',
+        colour: '#D55E00'
+      },
+      {
+        id: 'fatherland_front',
+        vi: 'UBMTTQ TP khen thưởng',
+        en: 'City Fatherland Front Committee',
+        colour: '#009E73'
+      }
     ],
     aggregate: { kind: 'sum' },
     // Each award is given once, by one issuer: the issuers' counts add up to the awards given.
     categoriesSumToTotal: true,
-    perYear: false
+    perYear: false,
+    headers: {
+      '': ['Tổng số khen thưởng', 'Khen thưởng', 'Tổng khen thưởng'],
+      city_committee: [
+        'Bằng khen UBND TP',
+        'Bằng khen UBND Thành phố',
+        'Bằng khen của UBND TP',
+        'Bằng khen Chủ tịch UBND TP',
+        'UBND TP khen thưởng',
+        'UBND TP'
+      ],
+      police_director: [
+        'Bằng khen Giám đốc CATP',
+        'Giấy khen Giám đốc CATP',
+        'Giám đốc CATP',
+        'Giám đốc Công an Thành phố khen thưởng',
+        'Khen thưởng của Giám đốc CATP'
+      ],
+      fatherland_front: [
+        'Bằng khen UBMTTQ',
+        'Bằng khen UBMTTQ TP',
+        'Bằng khen Ủy ban MTTQ TP',
+        'UBMTTQ TP',
+        'UBMTTQ',
+        'Khen thưởng của UBMTTQ TP'
+      ]
+    },
+    headline: false,
+    childTable: false
   }
 ];
+
+/** Metrics with a tile of latest figures on the overview and area pages, in catalogue order. */
+export const HEADLINE_METRICS: string[] = METRICS.filter((m) => m.headline).map((m) => m.id);
+
+/** Metrics an area page offers in its table of units below, in catalogue order. */
+export const CHILD_METRICS: string[] = METRICS.filter((m) => m.childTable).map((m) => m.id);
 
 const BY_ID = new Map(METRICS.map((m) => [m.id, m]));
 
@@ -156,7 +330,7 @@ export function requireMetric(id: string): Metric {
 
 /** The display name of a category ('' is the metric's total). */
 export function categoryName(m: Metric, categoryId: string, lang: 'vi' | 'en'): string {
-  if (categoryId === '') return lang === 'vi' ? 'Tổng số' : 'Total';
+  if (categoryId === '') return MESSAGES[lang].total;
   return m.categories.find((c) => c.id === categoryId)?.[lang] ?? categoryId;
 }
 
@@ -164,15 +338,3 @@ export function categoryName(m: Metric, categoryId: string, lang: 'vi' | 'en'): 
 export function isCategoryOf(m: Metric, category: string): boolean {
   return category === '' || m.categories.some((c) => c.id === category);
 }
-
-/** Metrics whose latest figure the overview and area pages lead with. */
-export const HEADLINE_METRICS = ['tips', 'disputes_resolved', 'patrol_turns', 'models'];
-/** Metrics of an area page's children table. */
-export const CHILD_METRICS = [
-  'tips',
-  'disputes_resolved',
-  'patrol_turns',
-  'model_sites',
-  'training_classes',
-  'trainees'
-];

@@ -1,6 +1,6 @@
 /** Texts about one unit, shared by the map's aria-labels, tooltip, side panel and table. */
 import { formatFigure, formatNumber, type Lang } from '$i18n/format';
-import { MESSAGES } from '$i18n/messages';
+import { MESSAGES, translator } from '$i18n/messages';
 import type { MapShape, MapUnit } from '$feeds/map/shape';
 
 /** "≈ 1.234" (the qualifier kept), or "Chưa có số liệu". */
@@ -20,12 +20,13 @@ export function unitLabel(u: MapUnit, unit: MapShape['unit'], lang: Lang): strin
 export function shareText(shares: number, value: number | null, lang: Lang): string {
   const t = MESSAGES[lang];
   const v = value === null ? '–' : formatNumber(value, lang);
-  return shares === 1 ? `${t.map_whole}: ${v}` : `${t.map_part.replace('{n}', String(shares))} ${v}`;
+  return shares === 1 ? `${t.map_whole}: ${v}` : `${translator(lang)('map_part', { n: shares })} ${v}`;
 }
 
 /** The note on old communes not carried over, with their total in the reader's number format. */
 export function droppedText(d: MapShape['dropped'], unit: MapShape['unit'], lang: Lang): string {
-  return MESSAGES[lang].map_dropped_note
-    .replace('{n}', String(d.n))
-    .replace('{value}', `${formatNumber(d.value, lang)} ${unit[lang]}`);
+  return translator(lang)('map_dropped_note', {
+    n: d.n,
+    value: `${formatNumber(d.value, lang)} ${unit[lang]}`
+  });
 }
