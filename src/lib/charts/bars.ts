@@ -1,7 +1,6 @@
 /**
  * Stacked period bars as a few paths. A monthly upload gives a district ~110 bars of 4–5 segments: a rect per
- * segment was ~500 elements, each with its own attributes and reactive updates on every picker change (16 ms of
- * Svelte's flush per change of the tips chart's area at a million figures). Here the segments of one colour are one
+ * segment was ~500 elements, each with its own attributes and reactive updates on every picker change. Here the segments of one colour are one
  * path, and each bar keeps one element of its own for pointer, focus and its accessible name (layers/PeriodBars).
  */
 

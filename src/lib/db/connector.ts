@@ -75,7 +75,7 @@ const decoder = new TextDecoder();
 
 /**
  * One string of a text column. Arrow decodes each with a TextDecoder call, whose fixed cost was most of reading a
- * few hundred figures (~8 ms a picker change): short ASCII strings — codes, ids, dates, qualifiers — are read from
+ * few hundred figures on a picker change: short ASCII strings — codes, ids, dates, qualifiers — are read from
  * their char codes instead, anything else by TextDecoder as before.
  */
 function utf8(bytes: Uint8Array, start: number, end: number): string {
@@ -83,7 +83,8 @@ function utf8(bytes: Uint8Array, start: number, end: number): string {
     let ascii = true;
     for (let i = start; i < end && ascii; i++) ascii = bytes[i] < 0x80;
     // apply takes the bytes as they are (no array copy); a Uint8Array is the ArrayLike<number> it reads.
-    if (ascii) return String.fromCharCode.apply(null, bytes.subarray(start, end) as ArrayLike<number> as number[]);
+    if (ascii)
+      return String.fromCharCode.apply(null, bytes.subarray(start, end) as ArrayLike<number> as number[]);
   }
   return decoder.decode(bytes.subarray(start, end));
 }

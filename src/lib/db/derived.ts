@@ -79,7 +79,7 @@ const BUILD: Record<DerivedTable, (n: number) => string> = {
 
 /**
  * Reads of the derived tables by area or parent, metric and period. The small tables are held in the page (a read
- * is well under a millisecond, against a 10–30 ms round trip to DuckDB's worker with a million figures loaded); the
+ * from memory is far cheaper than a round trip to DuckDB's worker with a million figures loaded); the
  * ~0.5M-row ones are read from DuckDB by group number (db/slices.ts).
  */
 export interface DerivedReader {
@@ -246,8 +246,7 @@ async function figuresOid(db: Connector): Promise<number> {
 }
 
 /**
- * Rebuilds every table derived from `figures` (~0.4 s with the bundled data, ~5 s at a million figures, in DuckDB's
- * worker) and reads them, part by part. Idempotent; call it after each change of `figures`. Reads that start
+ * Rebuilds every table derived from `figures` (seconds at a million figures, in DuckDB's worker) and reads them, part by part. Idempotent; call it after each change of `figures`. Reads that start
  * meanwhile wait for their own part only.
  */
 export function refreshDerived(db: Connector): Promise<void> {
@@ -316,7 +315,7 @@ export async function derivedReady(db: Connector): Promise<void> {
 /**
  * The derived tables' reader: at once when a build has started (a picker change then waits, at most, for its own
  * part), else after the catalog lookup. A change to `figures` is seen through the `refreshDerived` that follows it —
- * not looked up here: the lookup costs 5–50 ms in a browser holding a million-row upload.
+ * not looked up here: the catalog lookup is slow in a browser holding a million-row upload.
  */
 export async function derived(db: Connector): Promise<DerivedReader> {
   return (builds.get(db) ?? (await matching(db))).reader;

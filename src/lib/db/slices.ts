@@ -130,18 +130,17 @@ const AHEAD_CELLS = 100_000;
 /**
  * The rows of groups [g0, g1) from DuckDB: the table's `g` (1-based group number, sorted) finds them.
  * The bounds are written into the SQL, not passed as parameters: DuckDB skips the table's other segments only for
- * a constant filter (measured at 1M figures: 4–5 ms against 13–18 ms with `?`). They are our own group numbers,
+ * a constant filter (with `?` a read scans the whole table). They are our own group numbers,
  * checked to be integers, never text from a person.
  * No ORDER BY: the table was created sorted by g and `then`, and DuckDB keeps a table's insertion order in a scan
- * without one (its default `preserve_insertion_order`). The sort cost ~4 ms of a ~13 ms round trip for a
- * 16-column read in Chromium (medians of 40, 0.5M rows).
+ * without one (its default `preserve_insertion_order`), and a sort would be a large part of each round trip.
  *
  * Groups once read are kept in the page (up to KEEP_CELLS, least recently used out first): a build's tables
  * never change, and the next build reads through a new `slices`. With `idle`, a read of one group also reads the
  * groups `nearby` while the page is idle, so that the next change of any one picker (another area, metric or
- * period) is answered from the page instead of a round trip to DuckDB's worker (~11 ms median, ~25 ms at p95 with
- * a million figures loaded, in the interaction bench). What is read ahead stays columnar (Arrow) until a view asks
- * for it: made into objects at once, 50k rows were a 75–89 ms task. Rows are frozen: callers share them.
+ * period) is answered from the page instead of a round trip to DuckDB's worker, which is most of a change's time
+ * with a million figures loaded. What is read ahead stays columnar (Arrow) until a view asks for it: made into
+ * objects at once, tens of thousands of rows would be a long task. Rows are frozen: callers share them.
  */
 function byGroup<T>(
   db: Connector,
@@ -217,7 +216,7 @@ function byGroup<T>(
   };
   /**
    * Reads ahead, one run of groups at a time: a query of groups scattered over the table has DuckDB read every
-   * row (58–85 ms for 90 groups of a 0.5M-row table), a range only its segments (3–5 ms). A person's next change
+   * row of a large table, a range only its segments, an order of magnitude faster. A person's next change
    * then waits for one short query at most, and stops what is left (`gen`).
    */
   let gen = 0;

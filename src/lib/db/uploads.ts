@@ -122,7 +122,7 @@ function exclusive<T>(fn: () => Promise<T>, db?: Connector): Promise<T> {
 }
 
 /**
- * Derives what an upload's commit needs from the bundled data (`ensureCandidates`, ~1 s in a browser) ahead of
+ * Derives what an upload's commit needs from the bundled data (`ensureCandidates`, about a second in a browser) ahead of
  * time: /upload calls it once DuckDB is up, while a person is still picking a file.
  */
 export function prepareUploads(db: Connector): Promise<void> {
@@ -147,9 +147,7 @@ export function stageUpload(
     await ensureCandidates(db);
     await stageReport(db, key, report.id, sourceOf(bytes, type), report.file);
     const before = await db.query(areaSeries('01'));
-    const after = await db.query(
-      previewAreaQuery(stagedCandidates(key), '01', report.id, report.published)
-    );
+    const after = await db.query(previewAreaQuery(stagedCandidates(key), '01', report.id, report.published));
     return { before, after };
   }, db);
 }
@@ -194,8 +192,8 @@ export function commitUpload(
       throw e;
     }
     await unstage(db, key, upload.meta.id);
-    // Committed: the data and every figure are in. The charts' derived tables are rebuilt after (~1–2 s at a
-    // million figures in a browser); a chart that reads them waits for this build (derived.ts, derivedReady).
+    // Committed: the data and every figure are in. The charts' derived tables are rebuilt after (seconds
+    // at a million figures); a chart that reads them waits for this build (derived.ts, derivedReady).
     void refreshDerived(db).catch(() => undefined);
   }, db);
 }
