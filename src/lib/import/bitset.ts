@@ -6,17 +6,17 @@ export class BitSet {
     this.words = new Uint32Array(Math.max(1, initialBits >>> 5));
   }
 
-  /** Whether `i` was added. */
-  has(i: number): boolean {
-    const w = i >>> 5;
-    return w < this.words.length && (this.words[w] & (1 << (i & 31))) !== 0;
+  /** Whether `member` was added. */
+  has(member: number): boolean {
+    const word = member >>> 5;
+    return word < this.words.length && (this.words[word] & (1 << (member & 31))) !== 0;
   }
 
-  /** Adds `i`, growing the set when needed. */
-  add(i: number): void {
-    const w = i >>> 5;
-    if (w >= this.words.length) this.grow(w + 1);
-    this.words[w] |= 1 << (i & 31);
+  /** Adds `member`, growing the set when needed. */
+  add(member: number): void {
+    const word = member >>> 5;
+    if (word >= this.words.length) this.grow(word + 1);
+    this.words[word] |= 1 << (member & 31);
   }
 
   private grow(minWords: number): void {

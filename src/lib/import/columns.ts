@@ -107,8 +107,8 @@ export function mapColumns(cells: string[], headerRow: number, sink: IssueSink):
     source: -1,
     unnamed: [],
     figures: [],
-    headers: cells.map((h) =>
-      h
+    headers: cells.map((header) =>
+      header
         .replace(/^\ufeff/, '')
         .trim()
         .normalize('NFC')
@@ -148,9 +148,9 @@ export function mapColumns(cells: string[], headerRow: number, sink: IssueSink):
     }
   });
   // The most specific name column is the area; a district column beside it narrows commune names to that district.
-  const commune = names.find((n) => n.level === 'commune');
-  const generic = names.find((n) => n.level === null);
-  const district = names.find((n) => n.level === 'district');
+  const commune = names.find((named) => named.level === 'commune');
+  const generic = names.find((named) => named.level === null);
+  const district = names.find((named) => named.level === 'district');
   const primary = commune ?? generic ?? district;
   if (primary) {
     columns.name = primary.col;

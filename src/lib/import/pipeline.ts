@@ -63,7 +63,7 @@ export async function importCsv(
     });
     if (Date.now() - lastYield >= YIELD_MS) {
       // Let the worker receive a cancel message (and the page repaint progress) between slices.
-      await new Promise((r) => setTimeout(r, 0));
+      await new Promise((resolve) => setTimeout(resolve, 0));
       lastYield = Date.now();
     }
     signal?.throwIfAborted();
@@ -175,6 +175,6 @@ class DataRows {
     this.result.layout = chosen.layout;
     this.run = run;
     this.read = chosen.read ? chosen.read(run) : () => void this.result.rows++;
-    for (const r of pending.slice(pick + 1)) this.read(r.cells, r.row);
+    for (const rest of pending.slice(pick + 1)) this.read(rest.cells, rest.row);
   }
 }

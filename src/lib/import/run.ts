@@ -76,33 +76,38 @@ export class ImportRun {
 
   /** Resolves a row's period and area, reporting problems; null when the row cannot be placed. */
   place(cells: string[], row: number): Place | null {
-    const c = this.columns;
+    const columns = this.columns;
     const headers = this.headers;
     const label =
-      c.period >= 0 ? (cells[c.period] ?? '') : c.start < 0 && c.end < 0 ? (this.options.period ?? '') : '';
-    const start = c.start >= 0 ? (cells[c.start] ?? '') : '';
-    const end = c.end >= 0 ? (cells[c.end] ?? '') : '';
-    const periodColumn = headers[c.period >= 0 ? c.period : c.start >= 0 ? c.start : c.end] ?? '';
+      columns.period >= 0
+        ? (cells[columns.period] ?? '')
+        : columns.start < 0 && columns.end < 0
+          ? (this.options.period ?? '')
+          : '';
+    const start = columns.start >= 0 ? (cells[columns.start] ?? '') : '';
+    const end = columns.end >= 0 ? (cells[columns.end] ?? '') : '';
+    const periodColumn =
+      headers[columns.period >= 0 ? columns.period : columns.start >= 0 ? columns.start : columns.end] ?? '';
     const period = this.periods.read(label, start, end, periodColumn);
     if (!period.ok) {
       const column =
         period.reason === 'bad_start'
-          ? headers[c.start]
+          ? headers[columns.start]
           : period.reason === 'bad_end'
-            ? headers[c.end]
+            ? headers[columns.end]
             : period.column;
       this.sink.add('bad_period', row, column ?? '', { value: period.value, reason: period.reason });
       return null;
     }
-    const code = c.code >= 0 ? (cells[c.code] ?? '').trim() : '';
-    const name = c.name >= 0 ? (cells[c.name] ?? '').trim() : '';
-    const parent = c.parent >= 0 ? (cells[c.parent] ?? '').trim() : '';
+    const code = columns.code >= 0 ? (cells[columns.code] ?? '').trim() : '';
+    const name = columns.name >= 0 ? (cells[columns.name] ?? '').trim() : '';
+    const parent = columns.parent >= 0 ? (cells[columns.parent] ?? '').trim() : '';
     if (code === '' && name === '' && parent === '') {
-      const s = structureName(period.structure);
-      this.sink.add('unknown_area', row, headers[c.code >= 0 ? c.code : c.name], {
+      const structure = structureName(period.structure);
+      this.sink.add('unknown_area', row, headers[columns.code >= 0 ? columns.code : columns.name], {
         value: '',
-        structure_vi: s.vi,
-        structure_en: s.en
+        structure_vi: structure.vi,
+        structure_en: structure.en
       });
       return null;
     }

@@ -3,12 +3,14 @@ import { METRICS, type Metric } from '../model/metrics';
 import { MC_INDEX, METRIC_CATEGORIES } from './table';
 
 /** Metrics whose categories add up to the total: only these are checked for sum_mismatch. */
-export const SUM_METRICS = METRICS.filter((m) => m.categoriesSumToTotal);
-const SUM_INDEX = new Map(SUM_METRICS.map((m, i) => [m.id, i]));
-const CATEGORY_BIT = new Map(METRICS.map((m) => [m.id, new Map(m.categories.map((c, i) => [c.id, 1 << i]))]));
+export const SUM_METRICS = METRICS.filter((metric) => metric.categoriesSumToTotal);
+const SUM_INDEX = new Map(SUM_METRICS.map((metric, i) => [metric.id, i]));
+const CATEGORY_BIT = new Map(
+  METRICS.map((metric) => [metric.id, new Map(metric.categories.map((category, i) => [category.id, 1 << i]))])
+);
 
 /** Catalogue metrics by id. */
-export const METRIC_BY_ID = new Map(METRICS.map((m) => [m.id, m]));
+export const METRIC_BY_ID = new Map(METRICS.map((metric) => [metric.id, metric]));
 
 /** A (metric, category) with everything the hot path needs precomputed. */
 export interface Target {

@@ -26,7 +26,7 @@ export interface ImportOptions {
   /** Issues of one code kept in full; all are counted. Default 1000. */
   maxIssuesPerCode?: number;
   /** Called after each chunk; `bytes` is estimated from the characters parsed. */
-  onProgress?: (p: { bytes: number; rows: number }) => void;
+  onProgress?: (progress: { bytes: number; rows: number }) => void;
   /** Cancels the import: the promise rejects with the signal's reason (an AbortError). */
   signal?: AbortSignal;
   /** Characters parsed between progress reports (default 1 MiB). */

@@ -19,7 +19,7 @@ export function chooseReader(
   sink: IssueSink,
   periodGiven: boolean
 ): { layout: Layout; read: ((run: ImportRun) => RowFn) | null } {
-  const reader = READERS.find((r) => r.claims(columns));
+  const reader = READERS.find((candidate) => candidate.claims(columns));
   if (!reader) {
     reportMissing(
       sink,

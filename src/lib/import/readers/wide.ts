@@ -8,11 +8,11 @@ import { EXAMPLES, hasArea, hasPeriod, reportMissing, type LayoutReader } from '
 export const wideReader: LayoutReader = {
   layout: 'wide',
 
-  claims: (c) => c.figures.length > 0,
+  claims: (columns) => columns.figures.length > 0,
 
-  checkHeader(c, headerRow, sink, periodGiven) {
+  checkHeader(columns, headerRow, sink, periodGiven) {
     let ok = true;
-    if (!hasArea(c)) {
+    if (!hasArea(columns)) {
       reportMissing(
         sink,
         headerRow,
@@ -22,7 +22,7 @@ export const wideReader: LayoutReader = {
       );
       ok = false;
     }
-    if (!hasPeriod(c, periodGiven)) {
+    if (!hasPeriod(columns, periodGiven)) {
       reportMissing(sink, headerRow, 'kỳ báo cáo (Kỳ, Năm…)', 'period ("Kỳ", "Năm"…)', EXAMPLES.wide);
       ok = false;
     }
@@ -30,27 +30,30 @@ export const wideReader: LayoutReader = {
   },
 
   rowReader(run) {
-    const c = run.columns;
+    const columns = run.columns;
     const sink = run.sink;
-    const figures = c.figures.map((f) => ({ col: f.col, target: targetOf(f.metric, f.category) }));
-    const qualifierColumn = c.qualifier >= 0 ? c.headers[c.qualifier] : '';
+    const figures = columns.figures.map((figure) => ({
+      col: figure.col,
+      target: targetOf(figure.metric, figure.category)
+    }));
+    const qualifierColumn = columns.qualifier >= 0 ? columns.headers[columns.qualifier] : '';
     return (cells, row) => {
       run.beginRow(cells, row);
-      if (figures.every((f) => isEmptyFigure(cells[f.col]))) {
+      if (figures.every((figure) => isEmptyFigure(cells[figure.col]))) {
         sink.add('empty_row', row, '');
         return;
       }
       const place = run.place(cells, row);
       if (!place) return;
       let qualifier: Qualifier | null | undefined = null;
-      if (c.qualifier >= 0)
-        qualifier = run.qualifiers.read(sink, cells[c.qualifier] ?? '', row, qualifierColumn);
+      if (columns.qualifier >= 0)
+        qualifier = run.qualifiers.read(sink, cells[columns.qualifier] ?? '', row, qualifierColumn);
       if (qualifier === undefined) return;
-      const note = c.note >= 0 ? cleanNote(cells[c.note]) : '';
-      for (const f of figures) {
-        const cell = cells[f.col] ?? '';
+      const note = columns.note >= 0 ? cleanNote(cells[columns.note]) : '';
+      for (const figure of figures) {
+        const cell = cells[figure.col] ?? '';
         if (isEmptyFigure(cell)) continue;
-        run.addFigure(place, f.target, cell, qualifier, note, row, f.col);
+        run.addFigure(place, figure.target, cell, qualifier, note, row, figure.col);
       }
     };
   }

@@ -124,15 +124,15 @@ export class AreaCells {
       const candidates = lookup.candidates.map(this.resolver.describe).join('; ');
       return { ok: false, code: 'ambiguous_area', column, params: { value, candidates } };
     }
-    const s = structureName(structure);
+    const names = structureName(structure);
     return {
       ok: false,
       code: 'unknown_area',
       column,
       params: {
         value,
-        structure_vi: s.vi,
-        structure_en: s.en,
+        structure_vi: names.vi,
+        structure_en: names.en,
         hint_vi: lookup.hint?.vi,
         hint_en: lookup.hint?.en
       }
@@ -195,7 +195,11 @@ function nameFitsCode(
 ): boolean {
   const byName = resolver.byName(name, periodEnd, { level });
   if (byName.ok && byName.area.code === area.code) return true;
-  if (!byName.ok && byName.kind === 'ambiguous' && byName.candidates.some((x) => x.code === area.code))
+  if (
+    !byName.ok &&
+    byName.kind === 'ambiguous' &&
+    byName.candidates.some((candidate) => candidate.code === area.code)
+  )
     return true;
   return looseKey(name).endsWith(looseKey(area.name));
 }

@@ -22,21 +22,26 @@ export class DuplicateCheck {
 
   /** The row of the figure a duplicate repeats, for its message. */
   firstRow(period: number, area: number, metricCategory: number): number {
-    const t = this.table;
-    const keyOf = (p: number, a: number, mc: number) => (p * AREA_SLOTS + a) * 256 + mc;
+    const table = this.table;
     if (!this.firstRowOf) {
       // Built on the first duplicate only: most files have none, and a map of a million rows costs memory.
       this.firstRowOf = new Map();
-      for (let i = 0; i < t.length; i++) {
-        const key = keyOf(t.period[i], t.area[i], t.mc[i]);
-        if (!this.firstRowOf.has(key)) this.firstRowOf.set(key, t.row[i]);
+      for (let i = 0; i < table.length; i++) {
+        const key = figureKey(table.period[i], table.area[i], table.mc[i]);
+        if (!this.firstRowOf.has(key)) this.firstRowOf.set(key, table.row[i]);
       }
     }
-    const row = this.firstRowOf.get(keyOf(period, area, metricCategory));
+    const row = this.firstRowOf.get(figureKey(period, area, metricCategory));
     if (row !== undefined) return row;
     // Added after the map was built: find it in the newer part of the table.
-    for (let i = t.length - 1; i >= 0; i--)
-      if (t.period[i] === period && t.area[i] === area && t.mc[i] === metricCategory) return t.row[i];
+    for (let i = table.length - 1; i >= 0; i--)
+      if (table.period[i] === period && table.area[i] === area && table.mc[i] === metricCategory)
+        return table.row[i];
     return 0;
   }
+}
+
+/** A (period, area, metric-category) as one number, for the first-row map. */
+function figureKey(period: number, area: number, metricCategory: number): number {
+  return (period * AREA_SLOTS + area) * PER_SLOT + metricCategory;
 }

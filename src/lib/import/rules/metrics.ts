@@ -4,7 +4,7 @@ import { resolveCategoryCell, resolveMetricCell } from '../headers';
 import { METRIC_BY_ID, targetOf, type Target } from '../targets';
 
 /** The catalogue's metrics as a message lists them. */
-export const METRIC_CHOICES = METRICS.map((m) => `${m.id} (${m.vi})`).join(', ');
+export const METRIC_CHOICES = METRICS.map((metric) => `${metric.id} (${metric.vi})`).join(', ');
 
 /** A metric cell resolved: its metric, and the category its name implies ("Tin về ANCT"). */
 export interface MetricCell {
@@ -19,7 +19,7 @@ export interface MetricCell {
 
 /** A metric's categories as a message lists them. */
 export function categoryChoices(metric: Metric): string {
-  return metric.categories.map((c) => `${c.id} (${c.vi})`).join(', ') || '—';
+  return metric.categories.map((category) => `${category.id} (${category.vi})`).join(', ') || '—';
 }
 
 /** Metric and category cells, resolved once per distinct cell. */

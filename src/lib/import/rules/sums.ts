@@ -35,11 +35,11 @@ export class SumCheck {
   /** After the last row: reports each exact total its categories contradict, on the total's row and column. */
   report(sink: IssueSink, headers: string[]): void {
     for (let slot = 0; slot < this.capacity; slot++) {
-      for (let s = 0; s < PER_SLOT; s++) {
-        const at = slot * PER_SLOT + s;
+      for (let sumIndex = 0; sumIndex < PER_SLOT; sumIndex++) {
+        const at = slot * PER_SLOT + sumIndex;
         const total = this.total[at];
         if (Number.isNaN(total) || this.categoriesSeen[at] === 0 || this.inexact[at]) continue;
-        const metric = SUM_METRICS[s];
+        const metric = SUM_METRICS[sumIndex];
         const all = this.categoriesSeen[at] === (1 << metric.categories.length) - 1;
         const sum = this.sum[at];
         const over = sum > total + TOLERANCE;
