@@ -6,6 +6,7 @@ import type { ExistingRange } from '../types';
 import type { Target } from '../targets';
 
 const PER_SLOT = METRICS.length;
+const METRIC_INDEX = new Map(METRICS.map((metric, i) => [metric.id, i]));
 
 /** A period as the overlap check reads it (ISO dates, inclusive). */
 export interface PeriodSpan {
@@ -16,14 +17,17 @@ export interface PeriodSpan {
 /** Stored periods by area and metric; checked once per (period, area, metric) of the file. */
 export class OverlapCheck {
   private checked = new BitSet();
-  private byAreaMetric = new Map<string, ExistingRange[]>();
+  /** Stored ranges by area code, then by metric index (an array: no key string built per check). */
+  private byArea = new Map<string, ExistingRange[][]>();
 
   constructor(existing: ExistingRange[]) {
     for (const range of existing) {
-      const key = `${range.area_code}\u0000${range.metric}`;
-      const list = this.byAreaMetric.get(key);
-      if (list) list.push(range);
-      else this.byAreaMetric.set(key, [range]);
+      // A stored metric the catalogue no longer has cannot meet a figure of this file.
+      const metricIndex = METRIC_INDEX.get(range.metric);
+      if (metricIndex === undefined) continue;
+      let byMetric = this.byArea.get(range.area_code);
+      if (!byMetric) this.byArea.set(range.area_code, (byMetric = []));
+      (byMetric[metricIndex] ??= []).push(range);
     }
   }
 
@@ -40,7 +44,7 @@ export class OverlapCheck {
     const key = slot * PER_SLOT + target.metricIndex;
     if (this.checked.has(key)) return;
     this.checked.add(key);
-    const stored = this.byAreaMetric.get(`${areaCode}\u0000${target.metric.id}`);
+    const stored = this.byArea.get(areaCode)?.[target.metricIndex];
     if (!stored) return;
     for (const other of stored) {
       if (other.period_start <= period.end && period.start <= other.period_end) {
