@@ -39,7 +39,7 @@ export const wideReader: LayoutReader = {
     const qualifierColumn = columns.qualifier >= 0 ? columns.headers[columns.qualifier] : '';
     return (cells, row) => {
       run.beginRow(cells, row);
-      if (figures.every((figure) => isEmptyFigure(cells[figure.col]))) {
+      if (!hasAnyFigure(cells, figures)) {
         sink.add('empty_row', row, '');
         return;
       }
@@ -58,3 +58,9 @@ export const wideReader: LayoutReader = {
     };
   }
 };
+
+/** Whether any figure column of the row holds a figure (a row of dashes is reported as empty, not read). */
+function hasAnyFigure(cells: string[], figures: { col: number }[]): boolean {
+  for (const figure of figures) if (!isEmptyFigure(cells[figure.col])) return true;
+  return false;
+}
