@@ -174,7 +174,8 @@ class DataRows {
     const chosen = chooseReader(columns, header.row, this.sink, !!this.options.period);
     this.result.layout = chosen.layout;
     this.run = run;
-    this.read = chosen.read ? chosen.read(run) : () => void this.result.rows++;
+    // A header no reader can read still counts the file's rows, so the summary says how many were not imported.
+    this.read = chosen.read ? chosen.read(run) : () => run.countRow();
     for (const rest of pending.slice(pick + 1)) this.read(rest.cells, rest.row);
   }
 }

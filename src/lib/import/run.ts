@@ -60,6 +60,11 @@ export class ImportRun {
     this.stray = new StrayCellCheck(columns);
   }
 
+  /** Counts a data row the layout cannot read (the header lacks what it needs). */
+  countRow(): void {
+    this.result.rows++;
+  }
+
   /** Counts a data row, collects its source URL and reports cells outside the named columns. */
   beginRow(cells: string[], row: number): void {
     this.result.rows++;
