@@ -1,7 +1,7 @@
 /** Area cells (official codes or names) → reference units valid in the row's period, ambiguity-aware. */
 import Papa from 'papaparse';
 import { hanoiStructureAt } from '../model/periods';
-import type { AreaLevel, AreaStructure } from '../model/types';
+import type { Area, AreaLevel, AreaStructure } from '../model/types';
 import { interpolate, MESSAGES } from '../i18n/messages';
 import { looseKey, strictKey, tidy } from './text';
 
@@ -13,15 +13,11 @@ export interface ReferenceAreaTexts {
   vn2025: string;
 }
 
-export interface RefArea {
-  code: string;
-  name: string;
-  name_en: string;
-  level: AreaLevel;
-  type: string;
-  parent_code: string;
-  structure: AreaStructure;
-}
+/** A reference unit as the import matches cells against it: the model's Area without its validity dates. */
+export type RefArea = Pick<
+  Area,
+  'code' | 'name' | 'name_en' | 'level' | 'type' | 'parent_code' | 'structure'
+>;
 
 export type AreaLookup =
   | {

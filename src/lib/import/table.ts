@@ -22,6 +22,7 @@ export interface ImportedObservation {
 
 /** Every (metric, category) of the catalogue as a small integer; category '' (the total) first. */
 export const METRIC_CATEGORIES: { metric: string; category: string; mi: number }[] = [];
+/** metric → category → its index in METRIC_CATEGORIES. */
 export const MC_INDEX = new Map<string, Map<string, number>>();
 METRICS.forEach((m, mi) => {
   const byCat = new Map<string, number>();
@@ -74,6 +75,7 @@ export class ObservationTable {
     this.row = g(this.row, Uint32Array);
   }
 
+  /** Appends one observation (period, area and metric-category as indices). */
   push(
     period: number,
     area: number,

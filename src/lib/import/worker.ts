@@ -101,8 +101,8 @@ const jobs = new Map<number, AbortController>();
 const sources = new Map<number, { bytes: Uint8Array; lines?: string[]; arrow?: Uint8Array }>();
 const MAX_LINE = 400;
 
-const post = (m: FromWorker, transfer: Transferable[] = []) =>
-  (self as unknown as Worker).postMessage(m, transfer);
+// `self` is typed as a Window (the DOM library); the options form of postMessage is the worker's too.
+const post = (m: FromWorker, transfer: Transferable[] = []) => self.postMessage(m, { transfer });
 
 async function run(m: Extract<ToWorker, { type: 'import' }>) {
   const ctl = new AbortController();

@@ -57,14 +57,19 @@ async function readings(db: Connector, area: string, metric: string) {
     )
   };
   // The CSV export of the overview's figures, read back as a spreadsheet would.
-  const csv = Papa.parse<Record<string, string>>(figuresToCsv(totals(overview.figures), 'vi').replace(/^\uFEFF/, ''), {
-    header: true,
-    skipEmptyLines: true
-  }).data;
+  const csv = Papa.parse<Record<string, string>>(
+    figuresToCsv(totals(overview.figures), 'vi').replace(/^\uFEFF/, ''),
+    {
+      header: true,
+      skipEmptyLines: true
+    }
+  ).data;
   views['csv export'] = new Map(
     csv.map((r) => [
       `${r.period_start}/${r.period_end}`,
-      { value: Number(r.value), qualifier: r.qualifier, kind: r.kind, report: r.report_id } as ReturnType<typeof cell>
+      { value: Number(r.value), qualifier: r.qualifier, kind: r.kind, report: r.report_id } as ReturnType<
+        typeof cell
+      >
     ])
   );
   if (area !== '01') {
@@ -75,7 +80,8 @@ async function readings(db: Connector, area: string, metric: string) {
     const ranked = new Map<string, ReturnType<typeof cell>>();
     for (const p of periodsOf(across)) {
       const c = await childrenFeed.load(db, { code: '01', period: p.key });
-      const t = c.period === p.key ? c.totals.find((x) => x.area_code === area && x.metric === metric) : undefined;
+      const t =
+        c.period === p.key ? c.totals.find((x) => x.area_code === area && x.metric === metric) : undefined;
       if (t) kids.set(p.key, cell(t));
       const r = await CHART_FEEDS['children-ranked'].load(db, { area: '01', metric, period: p.key });
       const f = r.figures.find((x) => x.area_code === area);
@@ -95,7 +101,8 @@ async function checkAgree(db: Connector, area: string, metric: string) {
   const { views, overview, page } = await readings(db, area, metric);
   const reference = views.overview;
   for (const [name, view] of Object.entries(views))
-    for (const [key, got] of view) expect({ view: name, key, ...got }).toEqual({ view: name, key, ...reference.get(key)! });
+    for (const [key, got] of view)
+      expect({ view: name, key, ...got }).toEqual({ view: name, key, ...reference.get(key)! });
   // Every period the overview shows is in each view that covers it (the charts show all of an area's periods).
   for (const name of ['area', 'metric-trend chart', 'csv export'])
     expect([...views[name].keys()].sort(), name).toEqual([...reference.keys()].sort());
@@ -158,13 +165,18 @@ describe('a figure reads the same on every view', () => {
     await checkAgree(db, '001', 'disputes_resolved');
     await checkRanks(db, '001');
     const page = await areaFeed.load(db, { code: '001' });
-    const tips2024 = page.figures.find((f) => f.metric === 'tips' && f.category === '' && f.period === '2024');
+    const tips2024 = page.figures.find(
+      (f) => f.metric === 'tips' && f.category === '' && f.period === '2024'
+    );
     expect(tips2024).toMatchObject({ value: 123, kind: 'uploaded' });
     expect((await reportsFeed.load(db, {})).map((r) => r.id)).toContain('upload-ba-dinh');
     // The uploaded category is drawn beside its total; no other report's categories stack under that total.
     const chart = await CHART_FEEDS['tips-by-category'].load(db, { area: '001', metric: 'tips', period: '' });
     const bar = chart.shaped.bars.find((b) => b.period.label === '2024')!;
-    expect(bar.segments.find((s) => s.category === 'criminal')).toMatchObject({ value: 70, kind: 'uploaded' });
+    expect(bar.segments.find((s) => s.category === 'criminal')).toMatchObject({
+      value: 70,
+      kind: 'uploaded'
+    });
     expect(bar.segments.every((s) => s.kind === 'uploaded')).toBe(true);
     expect(bar.segments.reduce((t, s) => t + s.value, 0)).toBe(123);
     await property();
