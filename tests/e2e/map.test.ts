@@ -70,7 +70,7 @@ describe('map of the 2025 units in Chromium against the built site', () => {
     expect(await chart.locator('table.map-table tr[data-approx]').count()).toBeGreaterThan(0);
   });
 
-  it('reloads another metric and period through DuckDB and keeps them in the URL', async () => {
+  it('shows another metric and period (from the build’s files) and keeps them in the URL', async () => {
     const { page } = s;
     await page.getByLabel('Chỉ tiêu').selectOption('disputes_resolved');
     await expect

@@ -100,7 +100,7 @@ describe('overview in Chromium against the built site', () => {
     expect(head).toContain('2024');
   });
 
-  it('loads DuckDB in the browser when another area is chosen, and shows that district’s demo figures', async () => {
+  it('answers another area from the build’s file of it, without wasm, and shows that district’s demo figures', async () => {
     const { page } = s;
     await page.goto(`${baseUrl}/`, { waitUntil: 'networkidle' });
     expect(s.requests.some((u) => u.endsWith('.wasm'))).toBe(false); // the first view needs no wasm
@@ -111,7 +111,8 @@ describe('overview in Chromium against the built site', () => {
     await expect
       .poll(() => page.locator('[data-metric="tips"] .value').innerText(), { timeout: 30_000 })
       .not.toBe('45.841');
-    expect(s.requests.some((u) => u.endsWith('.wasm'))).toBe(true);
+    expect(s.requests.some((u) => u.endsWith('/feeds/overview/001.json'))).toBe(true);
+    expect(s.requests.some((u) => u.endsWith('.wasm'))).toBe(false);
     expect(page.url()).toContain('area=001');
   });
 

@@ -12,7 +12,7 @@ export class AreasCompareState {
   periods = $derived.by(() => periodsOf(this.figures));
 
   constructor(metric: string, figures: Figure[]) {
-    this.feed = new Feed(districtsFeed, { metric }, figures);
+    this.feed = new Feed(districtsFeed, { metric }, figures, { prebuilt: true });
     this.#keepPeriod();
   }
 

@@ -5,7 +5,10 @@
  * `params` and `data` change together when a load ends, so a view is never drawn with new params over old data.
  * Raw state: a load's result is replaced whole, never mutated, so it needs no deep proxy.
  */
+import { base } from '$app/paths';
 import type { Connector } from '$db/connector';
+import { feedPath } from './files';
+import { hasUploads } from './revision.svelte';
 import type { FeedDef } from './types';
 
 /** How long a view loads before its loading notice shows (aria-busy is set at once). */
@@ -37,11 +40,23 @@ export class Feed<P, D> {
   #seq = 0;
   readonly def: FeedDef<P, D>;
 
+  /** Whether to try the build's file of a result before DuckDB (feeds/files.ts). */
+  readonly prebuilt: boolean;
+
   /** `data` is what the page was prerendered with for `params`. */
-  constructor(def: FeedDef<P, D>, params: P, data: D) {
+  constructor(def: FeedDef<P, D>, params: P, data: D, opts: { prebuilt?: boolean } = {}) {
     this.def = def;
     this.params = this.target = params;
     this.data = data;
+    this.prebuilt = opts.prebuilt ?? false;
+  }
+
+  /** The build's result for `params`, when it wrote one and this browser holds no upload it would lack. */
+  async #fromFile(params: P): Promise<D | undefined> {
+    const path = this.prebuilt ? feedPath(this.def.id, params as object) : undefined;
+    if (!path || (await hasUploads())) return undefined;
+    const res = await fetch(`${base}${path}`).catch(() => undefined);
+    return res?.ok ? ((await res.json()) as D) : undefined;
   }
 
   /** Loads the data for `params`; resolves once it is shown, or dropped for a later request, or failed. */
@@ -53,7 +68,7 @@ export class Feed<P, D> {
     this.error = '';
     const slow = setTimeout(() => latest() && (this.slow = true), SLOW_MS);
     try {
-      const next = await this.def.load(await browserDb(), params);
+      const next = (await this.#fromFile(params)) ?? (await this.def.load(await browserDb(), params));
       if (latest()) [this.params, this.data] = [params, next];
     } catch (e) {
       if (latest()) this.error = e instanceof Error ? e.message : String(e);

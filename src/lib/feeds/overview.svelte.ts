@@ -35,7 +35,7 @@ export class OverviewState {
   tiles = $derived.by(() => headlines(this.figures, HEADLINE_METRICS, this.breaks));
 
   constructor(area: string, data: AreaFigures, reports: Report[]) {
-    this.feed = new Feed(overviewFeed, { area }, data);
+    this.feed = new Feed(overviewFeed, { area }, data, { prebuilt: true });
     this.breaks = breaksOf(reports);
     this.#keepPair();
   }

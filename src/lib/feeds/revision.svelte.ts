@@ -5,23 +5,29 @@
  */
 import { countUploads } from '$db/uploads';
 
+let stored: Promise<boolean> | undefined;
+
 class UploadRevision {
   /** Bumped whenever the stored uploads change; views that show them depend on it. */
   value = $state(0);
   bump() {
     this.value++;
+    stored = undefined;
   }
 }
 
 export const revision = new UploadRevision();
 
-/** Whether this browser keeps any upload (false on any IndexedDB failure: the bundled data still shows). */
-export async function hasUploads(): Promise<boolean> {
-  try {
-    return (await countUploads()) > 0;
-  } catch {
-    return false;
-  }
+/**
+ * Whether this browser keeps any upload (false on any IndexedDB failure: the bundled data still shows). Asked once
+ * per page and again after this tab commits or removes one.
+ */
+export function hasUploads(): Promise<boolean> {
+  stored ??= countUploads().then(
+    (n) => n > 0,
+    () => false
+  );
+  return stored;
 }
 
 /** Calls `reload` once if uploads are stored; for a page's onMount. */
