@@ -218,7 +218,15 @@ const vi = {
     'Bản nhúng chỉ đổi được một tham số mỗi lần (địa bàn, chỉ tiêu hoặc kỳ) so với mặc định của biểu đồ.',
   embed_valid_values: 'giá trị hợp lệ',
   embed_one_param:
-    'Bản nhúng giữ một lựa chọn khác mặc định (địa bàn, chỉ tiêu hoặc kỳ); các lựa chọn khác trở về mặc định.'
+    'Bản nhúng giữ một lựa chọn khác mặc định (địa bàn, chỉ tiêu hoặc kỳ); các lựa chọn khác trở về mặc định.',
+  // data truth
+  period_unstated: 'kỳ tính không được nêu',
+  period_unstated_long:
+    'Nguồn không nêu số liệu này được tính trong kỳ nào: bảng điều khiển chỉ xếp nó vào kỳ hiển thị, nên không tính mức mỗi năm và không so sánh.',
+  period_unstated_compare: 'không so sánh (kỳ tính không được nêu)',
+  no_rate: 'không so sánh (không tính được mức mỗi năm)',
+  no_rate_long:
+    'Một kỳ chỉ là một ngày: không có mức mỗi năm để so với kỳ dài hơn, và so số gộp của hai kỳ dài ngắn khác nhau sẽ sai.'
 };
 
 export type MessageKey = keyof typeof vi;
@@ -440,7 +448,15 @@ const en: Record<MessageKey, string> = {
     "An embed can differ from the chart's defaults in one parameter only (area, metric or period).",
   embed_valid_values: 'valid values',
   embed_one_param:
-    'An embed keeps one choice that differs from the defaults (area, metric or period); the others return to their defaults.'
+    'An embed keeps one choice that differs from the defaults (area, metric or period); the others return to their defaults.',
+  // data truth
+  period_unstated: 'period not stated',
+  period_unstated_long:
+    'The source does not say over which period this figure was counted: the dashboard only files it under the period shown, so it gets no per-year rate and no comparison.',
+  period_unstated_compare: 'not compared (period not stated)',
+  no_rate: 'not compared (no per-year rate)',
+  no_rate_long:
+    'One period is a single day: it has no per-year rate to set beside a longer period, and the raw counts of periods of different length do not compare.'
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { vi, en };
