@@ -77,7 +77,7 @@ describe('figures carry what the comparison rule needs', () => {
       series: 'hn-2023-festival',
       period_stated: true
     });
-    expect(cell(fs, 'models', '2025-07-01')).toMatchObject({ series: 'hn-2025-cameras' });
+    expect(cell(fs, 'models', '2025-07-02')).toMatchObject({ series: 'hn-2025-cameras' });
     expect(cell(fs, 'tips', '2013-01-01')).toMatchObject({ series: '', period_stated: true });
   });
 
@@ -109,20 +109,26 @@ describe('figures carry what the comparison rule needs', () => {
   it('gives a report that declares an unstated period and a break figures that say so, sums of children too', async () => {
     const csv =
       'period,period_start,period_end,area_code,metric,category,value,qualifier,note\n' +
-      '2027,2027-01-01,2027-12-31,001,disputes_resolved,,5,exact,\n' +
-      '2027,2027-01-01,2027-12-31,002,disputes_resolved,,7,exact,\n';
+      '2024-H1,2024-01-01,2024-06-30,001,disputes_resolved,,5,exact,\n' +
+      '2024-H1,2024-01-01,2024-06-30,002,disputes_resolved,,7,exact,\n';
     const report = uploadedReport('meta-unstated', {
       period_unstated: ['disputes_resolved'],
       breaks: ['disputes_resolved']
     });
     await addReport(db, report, { csv });
-    const f = cell(await city(), 'disputes_resolved', '2027-01-01');
+    // Two of the city's districts: a partial sum of children, the only candidate for the city in 2024-H1.
+    const f = cell(await city(), 'disputes_resolved', '2024-01-01');
     expect(f).toMatchObject({
       basis: 'sum_of_children',
       value: 12,
       period_stated: false,
       series: 'meta-unstated'
     });
+    const district = (await db.query(areaSeries('001'))).find(
+      (x) =>
+        x.metric === 'disputes_resolved' && x.period_start === '2024-01-01' && x.period_end === '2024-06-30'
+    );
+    expect(district).toMatchObject({ basis: 'reported', period_stated: false, series: 'meta-unstated' });
   });
 });
 
