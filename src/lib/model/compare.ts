@@ -163,13 +163,7 @@ export function breaksOf(reports: { id: string; breaks?: string[] }[]): Breaks {
 }
 
 /** One row per metric and category present in either period, in catalogue order. */
-export function compareRows(
-  figures: Figure[],
-  a: PeriodInfo,
-  b: PeriodInfo,
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- deprecated, see Breaks
-  _breaks?: Breaks
-): CompareRow[] {
+export function compareRows(figures: Figure[], a: PeriodInfo, b: PeriodInfo, _breaks?: Breaks): CompareRow[] {
   const byKey = new Map<string, Figure>();
   for (const f of figures) byKey.set(`${periodKey(f)}|${f.metric}|${f.category}`, f);
   const rows: CompareRow[] = [];
@@ -216,12 +210,7 @@ export interface Headline {
 }
 
 /** For each metric's total: its latest period with a figure, and the change from the period before that one. */
-export function headlines(
-  figures: Figure[],
-  metricIds: string[],
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- deprecated, see Breaks
-  _breaks?: Breaks
-): Headline[] {
+export function headlines(figures: Figure[], metricIds: string[], _breaks?: Breaks): Headline[] {
   const out: Headline[] = [];
   for (const id of metricIds) {
     requireMetric(id);

@@ -44,7 +44,6 @@ export function periodList(): Query<{ period: string; period_start: string; peri
   );
 }
 
-
 /**
  * One metric's figures for one of Hà Nội's units (both structures) across all periods, from `figures`; the city
  * and districts are read from db/derived.ts instead. `totalsOnly` leaves out the categories.
