@@ -17,6 +17,8 @@ export interface Bar {
   start: Date;
   end: Date;
   segments: Segment[];
+  /** The source does not state the period (model/compare.ts, CategoryBar): drawn as a point, never as a bar. */
+  undated?: boolean;
 }
 
 /**
@@ -60,6 +62,7 @@ const r = (v: number) => Math.round(v * 100) / 100;
  * has it already): one path per colour, then one of the layer's demo segments for the hatching over them. A shorter
  * period's layer is drawn over a longer one's.
  * Periods of one length seldom overlap; where they do (2013–2018 and 2014–2019), the colours overlap in path order.
+ * An undated bar has no rectangle (layers/PeriodBars draws its point).
  */
 export function barPaths(
   bars: Bar[],
@@ -71,6 +74,7 @@ export function barPaths(
   const layers = new Map<number, Map<string, string[]>>();
   for (const i of order) {
     const b = bars[i];
+    if (b.undated) continue;
     const len = b.end.getTime() - b.start.getTime();
     let layer = layers.get(len);
     if (!layer) layers.set(len, (layer = new Map()));

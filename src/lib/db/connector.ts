@@ -70,6 +70,7 @@ export interface SliceableTable extends ArrowTable {
 const INT = 2;
 const FLOAT = 3;
 const UTF8 = 5;
+const LIST = 12;
 
 const decoder = new TextDecoder();
 
@@ -119,7 +120,10 @@ export function arrowRows<T>(table: ArrowTable, omit?: string): T[] {
       v.nullCount === 0 &&
       ((t.typeId === FLOAT && (t.precision ?? 0) >= 1) || (t.typeId === INT && (t.bitWidth ?? 64) <= 32));
     if (typed) return v.toArray() as ArrayLike<unknown>;
-    return t.typeId === UTF8 ? utf8Column(v) : [...v];
+    if (t.typeId === UTF8) return utf8Column(v);
+    // A list (a report's breaks) as a plain array, not Arrow's vector of it.
+    if (t.typeId === LIST) return [...v].map((x) => (x == null ? x : [...(x as Iterable<unknown>)]));
+    return [...v];
   });
   const rows = new Array<T>(n);
   for (let i = 0; i < n; i++) {

@@ -124,7 +124,9 @@ const FIGURE: Record<keyof Figure, ColumnKind> = {
   kind: 'text',
   basis: 'text',
   n_parts: 'number',
-  n_candidates: 'number'
+  n_candidates: 'number',
+  series: 'text',
+  period_stated: 'bool'
 };
 
 /**

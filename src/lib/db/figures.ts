@@ -128,18 +128,28 @@ const PRECEDENCE = `struct_pack(
   e := c.basis = 'sum_of_categories', f := coalesce(-epoch(r.published), 1e18), g := c.report_id)`;
 
 /**
+ * What a figure carries from its report's metadata (`r`, a row of `reports`) for the comparison rule
+ * (model/compare.ts): its series — the report's own where it declares a break for the metric — and whether its period
+ * is stated. Every candidate is one report's, so a sum of children or categories inherits its report's values.
+ */
+const SERIES = `CASE WHEN list_contains(r.breaks, c.metric) THEN c.report_id ELSE '' END`;
+const PERIOD_STATED = `NOT list_contains(r.period_unstated, c.metric)`;
+
+/**
  * The winner of each cell among `rows` (candidates with `kind` and `published` of their report), in the columns of
  * `figures`. `rows` is SQL of the app's own (a table or subquery), never user text.
  */
 function chooseSql(rows: string): string {
   return `
 SELECT w.period, period_start, period_end, area_code, w.area_level, area_structure, metric, category,
-       w.value, w.qualifier, w.note, w.report_id, w.kind, w.basis, w.n_parts, n_candidates
+       w.value, w.qualifier, w.note, w.report_id, w.kind, w.basis, w.n_parts, n_candidates, w.series,
+       w.period_stated
 FROM (
   SELECT ${FIGURE_KEY},
          arg_min(struct_pack(period := c.period, area_level := c.area_level, value := c.value,
                              qualifier := c.qualifier, note := c.note, report_id := c.report_id, kind := r.kind,
-                             basis := c.basis, n_parts := c.n_parts), ${PRECEDENCE}) AS w,
+                             basis := c.basis, n_parts := c.n_parts, series := ${SERIES},
+                             period_stated := ${PERIOD_STATED}), ${PRECEDENCE}) AS w,
          count(*) AS n_candidates
   FROM ${rows}
   GROUP BY ${FIGURE_KEY}
@@ -218,7 +228,8 @@ export async function addReportFigures(db: Connector, reportId: string, staged: 
     q(
       `INSERT INTO figures
        SELECT period, period_start, period_end, area_code, area_level, area_structure, metric, category, value,
-              qualifier, note, report_id, r.kind, basis, n_parts, 1 AS n_candidates
+              qualifier, note, report_id, r.kind, basis, n_parts, 1 AS n_candidates, ${SERIES} AS series,
+              ${PERIOD_STATED} AS period_stated
        FROM (SELECT * FROM ${own} ANTI JOIN ${HIT} USING (${FIGURE_KEY})) c JOIN reports r ON r.id = c.report_id`,
       [reportId]
     )
@@ -260,16 +271,19 @@ export function previewAreaQuery(
   return q(
     `
 WITH rows AS (
-  SELECT c.*, r.kind, r.published FROM ${ALL_CANDIDATES} c JOIN reports r ON r.id = c.report_id
+  SELECT c.*, r.kind, r.published, r.breaks, r.period_unstated
+  FROM ${ALL_CANDIDATES} c JOIN reports r ON r.id = c.report_id
   WHERE c.area_code = ? AND c.area_structure LIKE 'hn%'
   UNION ALL BY NAME
-  SELECT *, 'uploaded' AS kind, ?::DATE AS published
+  -- An upload declares no break and no unstated period (the upload form asks for neither).
+  SELECT *, 'uploaded' AS kind, ?::DATE AS published, []::VARCHAR[] AS breaks, []::VARCHAR[] AS period_unstated
   FROM (SELECT * FROM ${REPORTED} WHERE report_id = ? UNION ALL BY NAME SELECT * FROM ${s})
   WHERE area_code = ? AND area_structure LIKE 'hn%'
 ),
-meta AS (SELECT DISTINCT report_id AS id, kind, published FROM rows)
+meta AS (SELECT DISTINCT report_id AS id, kind, published, breaks, period_unstated FROM rows)
 SELECT period, period_start::VARCHAR AS period_start, period_end::VARCHAR AS period_end, area_code, area_level,
-       area_structure, metric, category, value, qualifier, note, report_id, kind, basis, n_parts, n_candidates
+       area_structure, metric, category, value, qualifier, note, report_id, kind, basis, n_parts, n_candidates,
+       series, period_stated
 FROM (${chooseSql('rows c JOIN meta r ON r.id = c.report_id')})
 ORDER BY period_start, period_end, metric, category`,
     [area, published, reportId, area]

@@ -7,7 +7,9 @@ import { addReportFigures, candidatesSql } from './figures';
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS reports (
   id VARCHAR PRIMARY KEY, title VARCHAR, publisher VARCHAR, published DATE, url VARCHAR,
-  kind VARCHAR CHECK (kind IN ('published', 'demo', 'uploaded')), notes VARCHAR, file VARCHAR);
+  kind VARCHAR CHECK (kind IN ('published', 'demo', 'uploaded')), notes VARCHAR, file VARCHAR,
+  breaks VARCHAR[] NOT NULL DEFAULT [], period_unstated VARCHAR[] NOT NULL DEFAULT [],
+  period_note VARCHAR NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS areas (
   code VARCHAR, name VARCHAR, name_en VARCHAR, level VARCHAR, type VARCHAR, parent_code VARCHAR,
   structure VARCHAR, valid_from DATE, valid_to DATE, PRIMARY KEY (structure, code));
@@ -129,9 +131,13 @@ export async function loadReport(db: Connector, report: Report, csv: string | Ui
   }
 }
 
+/** A report's row, its metadata with it: every view judges a figure from `reports` (and `figures`), never a side file. */
 async function insertReport(db: Connector, report: Report): Promise<void> {
+  // Lists go in as comma-joined metric ids (ids have no commas): a prepared statement takes no list parameter, and
+  // a cast from JSON would load DuckDB's json extension, which the Node build waits for forever.
+  const list = `list_filter(string_split(?, ','), x -> x <> '')`;
   await db.query(
-    q('INSERT INTO reports VALUES (?, ?, ?, ?::DATE, ?, ?, ?, ?)', [
+    q(`INSERT INTO reports VALUES (?, ?, ?, ?::DATE, ?, ?, ?, ?, ${list}, ${list}, ?)`, [
       report.id,
       report.title,
       report.publisher,
@@ -139,7 +145,10 @@ async function insertReport(db: Connector, report: Report): Promise<void> {
       report.url,
       report.kind,
       report.notes,
-      report.file
+      report.file,
+      (report.breaks ?? []).join(','),
+      (report.period_unstated ?? []).join(','),
+      report.period_note ?? ''
     ])
   );
 }

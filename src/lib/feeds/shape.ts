@@ -70,7 +70,8 @@ export function multiplesPanels(units: Unit[], figures: Figure[], perYear: boole
   const byKey = new Map(periods.map((p) => [p.key, { years: p.years, end: nextDay(p.end) }]));
   const byUnit = new Map<string, Figure[]>();
   for (const f of figures) {
-    if (f.category !== '') continue;
+    // A figure whose period is not stated has no rate, and no span to draw as a bar.
+    if (f.category !== '' || !f.period_stated) continue;
     const list = byUnit.get(f.area_code);
     if (list) list.push(f);
     else byUnit.set(f.area_code, [f]);

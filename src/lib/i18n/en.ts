@@ -277,5 +277,13 @@ export const en: Record<MessageKey, string> = {
   structure_vn2019: 'provinces before 1 July 2025',
   structure_vn2025: 'provinces from 1 July 2025',
   issue_period_overlap:
-    'Period {period} overlaps {other}, already stored for the same area and metric (report "{report}"). Check that this is not a duplicate upload.'
+    'Period {period} overlaps {other}, already stored for the same area and metric (report "{report}"). Check that this is not a duplicate upload.',
+  // data truth
+  period_unstated: 'period not stated',
+  period_unstated_long:
+    'The source does not say over which period this figure was counted: the dashboard only files it under the period shown, so it gets no per-year rate and no comparison.',
+  period_unstated_compare: 'not compared (period not stated)',
+  no_rate: 'not compared (no per-year rate)',
+  no_rate_long:
+    'One period is a single day: it has no per-year rate to set beside a longer period, and the raw counts of periods of different length do not compare.'
 };

@@ -276,7 +276,15 @@ export const vi = {
   structure_vn2019: 'tỉnh, thành phố trước 01/07/2025',
   structure_vn2025: 'tỉnh, thành phố từ 01/07/2025',
   issue_period_overlap:
-    'Kỳ {period} chồng lấn kỳ {other} đã có cho cùng địa bàn và chỉ tiêu (báo cáo "{report}"). Hãy kiểm tra đây không phải số liệu nhập trùng.'
+    'Kỳ {period} chồng lấn kỳ {other} đã có cho cùng địa bàn và chỉ tiêu (báo cáo "{report}"). Hãy kiểm tra đây không phải số liệu nhập trùng.',
+  // data truth
+  period_unstated: 'kỳ tính không được nêu',
+  period_unstated_long:
+    'Nguồn không nêu số liệu này được tính trong kỳ nào: bảng điều khiển chỉ xếp nó vào kỳ hiển thị, nên không tính mức mỗi năm và không so sánh.',
+  period_unstated_compare: 'không so sánh (kỳ tính không được nêu)',
+  no_rate: 'không so sánh (không tính được mức mỗi năm)',
+  no_rate_long:
+    'Một kỳ chỉ là một ngày: không có mức mỗi năm để so với kỳ dài hơn, và so số gộp của hai kỳ dài ngắn khác nhau sẽ sai.'
 } as const;
 
 /** A message of the catalogue: Vietnamese defines the keys, and every other language has exactly these. */

@@ -23,4 +23,10 @@ export interface Figure {
   n_parts: number;
   /** Figures that competed for this cell; > 1 means another report gave one too and lost by precedence. */
   n_candidates: number;
+  /** The definition the figure is measured by: '' for the common one, else the id of the report that declares its
+   *  own for this metric (Report.breaks). Figures of different series are never compared. */
+  series: string;
+  /** False when the source does not state the figure's period (Report.period_unstated): the dates are a filing, so
+   *  no per-year rate, no change to or from it. A sum is one report's (figures.ts), so it shares its parts' value. */
+  period_stated: boolean;
 }

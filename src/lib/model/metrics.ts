@@ -276,7 +276,8 @@ export const METRICS: Metric[] = [
     aggregate: { kind: 'sum' },
     // Each award is given once, by one issuer: the issuers' counts add up to the awards given.
     categoriesSumToTotal: true,
-    perYear: false,
+    // A flow: awards are granted over a period (128 in 2013–2018 is six years' worth, not one's).
+    perYear: true,
     headers: {
       '': ['Tổng số khen thưởng', 'Khen thưởng', 'Tổng khen thưởng'],
       city_committee: [

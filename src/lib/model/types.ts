@@ -34,8 +34,14 @@ export interface Report {
   notes: string;
   /** File name the report was read from (bundled CSV or uploaded file). */
   file: string;
-  /** Metrics this report defines differently from the others (a series break): never compared across reports. */
+  /** Metrics this report defines differently from the others (a series break): never compared across reports.
+   *  Its figures of these metrics carry the report's id as their `series` (model/figure.ts). */
   breaks?: string[];
+  /** Metrics whose period the source does not state, or states only approximately: the dates stored are where the
+   *  dashboard files them, not a period the source gives. Their figures get no per-year rate and no change. */
+  period_unstated?: string[];
+  /** What the source says of those periods, in its words (shown beside such a figure). */
+  period_note?: string;
 }
 
 export interface Area {

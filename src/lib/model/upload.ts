@@ -47,7 +47,8 @@ export function reportOf(id: string, f: MetaForm): Report {
     kind: 'uploaded',
     notes: f.notes.trim(),
     file: `${id}.csv`,
-    breaks: []
+    breaks: [],
+    period_unstated: []
   };
 }
 
@@ -66,7 +67,18 @@ export function metaProblems(f: MetaForm): ('title' | 'publisher' | 'published' 
 export function reportsJsonEntry(r: Report): string {
   const { id, title, publisher, published, url, kind, notes, file } = r;
   return JSON.stringify(
-    { id, title, publisher, published, url, kind, notes, file, breaks: r.breaks ?? [] },
+    {
+      id,
+      title,
+      publisher,
+      published,
+      url,
+      kind,
+      notes,
+      file,
+      breaks: r.breaks ?? [],
+      period_unstated: r.period_unstated ?? []
+    },
     null,
     2
   );

@@ -42,6 +42,7 @@ const FIGURE_COLUMNS = [
   'note',
   'kind',
   'report_id',
+  'period_stated',
   'metric_name',
   'category_name'
 ];
@@ -69,12 +70,16 @@ export function figuresToCsv(figures: Figure[], lang: Lang): string {
     qualifier: f.qualifier,
     note: f.note ?? '',
     kind: f.kind,
-    report_id: f.report_id
+    report_id: f.report_id,
+    // 0: the source does not state the period; the dates are where the dashboard files the figure.
+    period_stated: f.period_stated ? 1 : 0
   }));
   return toCsv(rows, FIGURE_COLUMNS);
 }
 
-/** The period comparison table: both sides' figures (and per-year rates when compared as rates) and the change. */
+/** The period comparison table: both sides' figures (and per-year rates when compared as rates), the change, and
+ *  the verdict of the comparison rule (model/compare.ts) — why a change is empty. A side whose period is not stated
+ *  has `*_period_stated` 0 and its figure, never a rate, as `*_shown`. */
 export function compareRowsToCsv(rows: CompareRow[], lang: Lang): string {
   const side = (p: 'a' | 'b', s: CompareRow['a']) => ({
     [`${p}_period`]: s?.figure.period ?? null,
@@ -82,6 +87,7 @@ export function compareRowsToCsv(rows: CompareRow[], lang: Lang): string {
     [`${p}_qualifier`]: s?.figure.qualifier ?? null,
     [`${p}_kind`]: s?.figure.kind ?? null,
     [`${p}_report_id`]: s?.figure.report_id ?? null,
+    [`${p}_period_stated`]: s ? (s.figure.period_stated ? 1 : 0) : null,
     [`${p}_shown`]: s?.shown ?? null
   });
   const data = rows.map((r) => ({
@@ -92,12 +98,17 @@ export function compareRowsToCsv(rows: CompareRow[], lang: Lang): string {
     ...side('a', r.a),
     ...side('b', r.b),
     change: r.change,
-    pct: r.pct
+    pct: r.pct,
+    verdict: r.verdict
   }));
   const columns = ['metric', 'metric_name', 'category', 'category_name', 'per_year'];
   for (const p of ['a', 'b'])
-    columns.push(...['period', 'value', 'qualifier', 'kind', 'report_id', 'shown'].map((c) => `${p}_${c}`));
-  return toCsv(data, [...columns, 'change', 'pct']);
+    columns.push(
+      ...['period', 'value', 'qualifier', 'kind', 'report_id', 'period_stated', 'shown'].map(
+        (c) => `${p}_${c}`
+      )
+    );
+  return toCsv(data, [...columns, 'change', 'pct', 'verdict']);
 }
 
 /** `tips-by-category-01-2026-11-25.csv`: what, where, and the day it was taken (local date). */

@@ -149,7 +149,8 @@ describe('the map chart (registry id "map") at build time', () => {
 describe('figures reported on the 2025 units', () => {
   it('shows figures reported on the 2025 units directly, without conversion', async () => {
     await db.query(
-      `INSERT INTO reports VALUES ('t-2025', 't', 't', DATE '2026-01-01', '', 'uploaded', '', 't.csv')`
+      `INSERT INTO reports (id, title, publisher, published, url, kind, notes, file)
+       VALUES ('t-2025', 't', 't', DATE '2026-01-01', '', 'uploaded', '', 't.csv')`
     );
     await db.query(
       `INSERT INTO observations VALUES ('t-2025', '2025H2', DATE '2025-07-01', DATE '2025-12-31', '00004',

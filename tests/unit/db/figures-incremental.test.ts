@@ -73,9 +73,12 @@ const report = fc
     wholeDistrict: fc.option(fc.record({ p: fc.nat(PERIODS.length - 1), value: fc.nat(40) }), {
       nil: undefined
     }),
-    published: fc.constantFrom('2020-05-01', '2024-03-15', '2025-07-15')
+    published: fc.constantFrom('2020-05-01', '2024-03-15', '2025-07-15'),
+    // Metadata the figures carry (series, period_stated): what a rebuild derives, an upload's commit must too.
+    breaks: fc.subarray(['tips', 'models']),
+    unstated: fc.subarray(['tips', 'disputes_resolved'])
   })
-  .map(({ periods, cells, rows, wholeDistrict, published }) => {
+  .map(({ periods, cells, rows, wholeDistrict, published, breaks, unstated }) => {
     const all = new Map<string, Obs>();
     const add = (o: Obs) => all.set(`${o.p}|${o.a}|${o.c}`, o);
     for (const o of rows) add({ ...o, p: periods[o.p % periods.length], c: cells[o.c % cells.length] });
@@ -83,14 +86,20 @@ const report = fc
       for (const [i, a] of TAY_HO.entries())
         for (const c of [1, 2, 3, 4])
           add({ p: wholeDistrict.p, a, c, value: wholeDistrict.value + i + c, q: 'exact' });
-    return { rows: [...all.values()], published };
+    return { rows: [...all.values()], published, breaks, unstated };
   });
 
 const csvOf = (rows: Obs[]) =>
   `${CANONICAL_HEADER}\n` +
   rows.map((o) => [...PERIODS[o.p], o.a, ...CELLS[o.c], o.value, o.q, ''].join(',')).join('\n');
 
-const meta = (id: string, published: string) => uploadedReport(id, { published, file: `${id}.csv` });
+const meta = (id: string, r: { published: string; breaks: string[]; unstated: string[] }) =>
+  uploadedReport(id, {
+    published: r.published,
+    file: `${id}.csv`,
+    breaks: r.breaks,
+    period_unstated: r.unstated
+  });
 
 let db: Connector;
 
@@ -124,6 +133,7 @@ describe('figures decided incrementally', () => {
   it('equal a rebuild after random uploads and removals, and removing them all restores the figures', async () => {
     let run = 0;
     let contested = 0;
+    let marked = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.record({ report, keep: fc.boolean() }), { minLength: 1, maxLength: 3 }),
@@ -133,11 +143,14 @@ describe('figures decided incrementally', () => {
           let passed = false;
           try {
             for (const [i, u] of uploads.entries())
-              await addReport(db, meta(ids[i], u.report.published), { csv: csvOf(u.report.rows) }, `p${i}`);
-            const [c] = await db.query<{ n: number }>(
-              `SELECT count(*)::INTEGER AS n FROM figures WHERE report_id LIKE 'prop-%' AND n_candidates > 1`
+              await addReport(db, meta(ids[i], u.report), { csv: csvOf(u.report.rows) }, `p${i}`);
+            const [c] = await db.query<{ n: number; marked: number }>(
+              `SELECT count(*) FILTER (WHERE n_candidates > 1)::INTEGER AS n,
+                      count(*) FILTER (WHERE series <> '' OR NOT period_stated)::INTEGER AS marked
+               FROM figures WHERE report_id LIKE 'prop-%'`
             );
             contested += c.n;
+            marked += c.marked;
             expect(await incrementalEqualsRebuild()).toEqual({ figures: 0, candidates: 0 });
             // Removals start from the rebuilt state, which the check above found equal.
             for (const [i, u] of uploads.entries()) if (!u.keep) await removeUpload(db, ids[i]);
@@ -157,8 +170,10 @@ describe('figures decided incrementally', () => {
       ),
       { numRuns: 10 }
     );
-    // The property means something only if uploads met other reports' figures.
+    // The property means something only if uploads met other reports' figures, and some declared a break or an
+    // unstated period.
     expect(contested).toBeGreaterThan(0);
+    expect(marked).toBeGreaterThan(0);
   });
 
   it('shows, of two uploads of one cell, the more recently published, whichever was uploaded first', async () => {
@@ -177,7 +192,7 @@ describe('figures decided incrementally', () => {
       for (const id of order)
         await addReport(
           db,
-          meta(id, id === 'newer' ? '2025-07-15' : '2024-03-15'),
+          meta(id, { published: id === 'newer' ? '2025-07-15' : '2024-03-15', breaks: [], unstated: [] }),
           { csv: cell(id === 'newer' ? 222 : 111) },
           id
         );
@@ -197,7 +212,7 @@ describe('figures decided incrementally', () => {
     const before = await db.query(published);
     await addReport(
       db,
-      meta('same-cell', '2026-01-01'),
+      meta('same-cell', { published: '2026-01-01', breaks: [], unstated: [] }),
       { csv: csvOf([{ p: 0, a: '01', c: 0, value: 1, q: 'exact' }]) },
       'sc'
     );

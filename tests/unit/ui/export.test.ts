@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import type { Figure } from '$model/figure';
+import { compareRows, periodsOf } from '$model/compare';
 import { BOM, compareRowsToCsv, embedPath, exportFilename, figuresToCsv, parseEmbedKey } from '$ui/export';
 
 const fig = (p: Partial<Figure>): Figure => ({
@@ -18,6 +19,8 @@ const fig = (p: Partial<Figure>): Figure => ({
   report_id: 'hn-2013-2018-review',
   kind: 'published',
   basis: 'reported',
+  series: '',
+  period_stated: true,
   n_parts: 1,
   n_candidates: 1,
   ...p
@@ -31,7 +34,7 @@ describe('figuresToCsv', () => {
     const csv = figuresToCsv([fig({})], 'vi');
     expect(csv.startsWith(BOM)).toBe(true);
     expect(csv.slice(1).split('\r\n')[0]).toBe(
-      'period,period_start,period_end,area_code,metric,category,value,qualifier,note,kind,report_id,metric_name,category_name'
+      'period,period_start,period_end,area_code,metric,category,value,qualifier,note,kind,report_id,period_stated,metric_name,category_name'
     );
   });
 
@@ -88,15 +91,17 @@ describe('compareRowsToCsv', () => {
         {
           metric: 'tips',
           category: '',
-          a: { figure: a, shown: 34704.83 },
-          b: { figure: b, shown: 40000 },
+          a: { figure: a, shown: 34704.83, rate: true },
+          b: { figure: b, shown: 40000, rate: true },
           perYear: true,
+          verdict: 'comparable',
           change: 5295.17,
           pct: 0.1525,
           pctNote: null,
           approx: false,
           seriesBreak: false,
-          mixedKinds: false
+          mixedKinds: false,
+          periodUnstated: false
         }
       ],
       'vi'
@@ -104,6 +109,22 @@ describe('compareRowsToCsv', () => {
     expect(csv.startsWith(BOM)).toBe(true);
     const [row] = read(csv);
     expect(row).toMatchObject({ a_value: '208229', b_value: '40000', change: '5295.17', per_year: '1' });
+  });
+
+  it('labels a side whose period is not stated, gives it no rate, and says why the change is empty', () => {
+    const a = fig({});
+    const b = fig({ period: '2023', period_start: '2023-01-01', period_end: '2023-12-31', value: 98826 });
+    const [p, q] = periodsOf([a, b]);
+    const rows = compareRows([a, { ...b, period_stated: false }], p, q).filter((r) => r.metric === 'tips');
+    const [row] = read(compareRowsToCsv(rows, 'vi'));
+    expect(row).toMatchObject({
+      a_period_stated: '1',
+      b_period_stated: '0',
+      b_shown: '98826',
+      change: '',
+      pct: '',
+      verdict: 'period_unstated'
+    });
   });
 });
 

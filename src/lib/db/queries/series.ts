@@ -1,11 +1,15 @@
 import { q, type Query } from '../connector';
 import type { Figure } from '$model/figure';
 
+/** A `Figure`'s columns of `figures`, dates as text: every query that yields figures selects these. */
+const FIGURE_COLS = `period, period_start::VARCHAR AS period_start, period_end::VARCHAR AS period_end, area_code,
+  area_level, area_structure, metric, category, value, qualifier, note, report_id, kind, basis, n_parts, n_candidates,
+  series, period_stated`;
+
 /** Every figure for one area across all periods. `scope` 'hn' is Hà Nội's units (both structures), 'vn' provinces. */
 export function areaSeries(areaCode: string, scope: 'hn' | 'vn' = 'hn'): Query<Figure> {
   return q(
-    `SELECT period, period_start::VARCHAR AS period_start, period_end::VARCHAR AS period_end, area_code, area_level,
-            area_structure, metric, category, value, qualifier, note, report_id, kind, basis, n_parts, n_candidates
+    `SELECT ${FIGURE_COLS}
      FROM figures WHERE area_code = ? AND area_structure LIKE ?
      ORDER BY period_start, period_end, metric, category`,
     [areaCode, `${scope}%`]
@@ -17,7 +21,7 @@ export function childSeries(parent: string, metric: string, structure = 'hn2019'
   return q(
     `SELECT f.period, f.period_start::VARCHAR AS period_start, f.period_end::VARCHAR AS period_end, f.area_code,
             f.area_level, f.area_structure, f.metric, f.category, f.value, f.qualifier, f.note, f.report_id, f.kind,
-            f.basis, f.n_parts, f.n_candidates
+            f.basis, f.n_parts, f.n_candidates, f.series, f.period_stated
      FROM figures f JOIN areas a ON a.structure = f.area_structure AND a.code = f.area_code
      WHERE a.structure = ? AND a.parent_code = ? AND f.metric = ?
      ORDER BY f.period_start, f.period_end, f.area_code, f.category`,
@@ -32,9 +36,6 @@ export function periodList(): Query<{ period: string; period_start: string; peri
      FROM figures GROUP BY period_start, period_end ORDER BY period_start, period_end`
   );
 }
-
-const FIGURE_COLS = `period, period_start::VARCHAR AS period_start, period_end::VARCHAR AS period_end, area_code,
-  area_level, area_structure, metric, category, value, qualifier, note, report_id, kind, basis, n_parts, n_candidates`;
 
 /**
  * One metric's figures for one of Hà Nội's units (both structures) across all periods, from `figures`; the city

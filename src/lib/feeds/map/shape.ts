@@ -95,6 +95,10 @@ export function unitFigures(
       kind: u.kind ?? 'demo',
       basis: u.converted ? 'sum_of_children' : 'reported',
       n_parts: u.converted ? u.from.filter((s) => s[3] !== null).length : 1,
-      n_candidates: 1
+      n_candidates: 1,
+      // The map's rows (queries/crosswalk.ts) carry neither yet; no report gives commune figures of another series
+      // or of an unstated period, and the map computes no change.
+      series: '',
+      period_stated: true
     }));
 }
