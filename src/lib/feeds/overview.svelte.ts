@@ -1,8 +1,7 @@
 /** State of the overview (and of /compare's two periods): the area, its figures, and the two periods compared. */
 import type { Figure } from '$model/figure';
-import { breaksOf, compareRows, headlines, periodsOf, type Breaks, type PeriodInfo } from '$model/compare';
+import { compareRows, headlines, periodsOf, type PeriodInfo } from '$model/compare';
 import { HEADLINE_METRICS } from '$model/metrics';
-import type { Report } from '$model/types';
 import { Feed } from './feed.svelte';
 import { overviewFeed, type AreaFigures } from './pages';
 
@@ -21,7 +20,6 @@ export class OverviewState {
   readonly feed: Feed<{ area: string }, AreaFigures>;
   a = $state('');
   b = $state('');
-  breaks: Breaks = breaksOf([]);
 
   area = $derived.by(() => this.feed.target.area);
   figures = $derived.by(() => this.feed.data.figures);
@@ -30,13 +28,12 @@ export class OverviewState {
   periodA = $derived.by(() => this.periods.find((p) => p.key === this.a));
   periodB = $derived.by(() => this.periods.find((p) => p.key === this.b));
   rows = $derived.by(() =>
-    this.periodA && this.periodB ? compareRows(this.figures, this.periodA, this.periodB, this.breaks) : []
+    this.periodA && this.periodB ? compareRows(this.figures, this.periodA, this.periodB) : []
   );
-  tiles = $derived.by(() => headlines(this.figures, HEADLINE_METRICS, this.breaks));
+  tiles = $derived.by(() => headlines(this.figures, HEADLINE_METRICS));
 
-  constructor(area: string, data: AreaFigures, reports: Report[]) {
+  constructor(area: string, data: AreaFigures) {
     this.feed = new Feed(overviewFeed, { area }, data, { prebuilt: true });
-    this.breaks = breaksOf(reports);
     this.#keepPair();
   }
 

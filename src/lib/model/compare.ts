@@ -151,19 +151,8 @@ export interface CompareRow {
   periodUnstated: boolean;
 }
 
-/**
- * @deprecated Figures carry their series (Figure.series): the argument is ignored. Kept until the pages that still
- * pass it (ui/overview.svelte.ts, routes/areas/[code]/+page.svelte) stop doing so.
- */
-export type Breaks = ReadonlySet<string>;
-
-/** @deprecated See `Breaks`. */
-export function breaksOf(reports: { id: string; breaks?: string[] }[]): Breaks {
-  return new Set(reports.flatMap((r) => (r.breaks ?? []).map((m) => `${r.id}|${m}`)));
-}
-
 /** One row per metric and category present in either period, in catalogue order. */
-export function compareRows(figures: Figure[], a: PeriodInfo, b: PeriodInfo, _breaks?: Breaks): CompareRow[] {
+export function compareRows(figures: Figure[], a: PeriodInfo, b: PeriodInfo): CompareRow[] {
   const byKey = new Map<string, Figure>();
   for (const f of figures) byKey.set(`${periodKey(f)}|${f.metric}|${f.category}`, f);
   const rows: CompareRow[] = [];
@@ -210,7 +199,7 @@ export interface Headline {
 }
 
 /** For each metric's total: its latest period with a figure, and the change from the period before that one. */
-export function headlines(figures: Figure[], metricIds: string[], _breaks?: Breaks): Headline[] {
+export function headlines(figures: Figure[], metricIds: string[]): Headline[] {
   const out: Headline[] = [];
   for (const id of metricIds) {
     requireMetric(id);

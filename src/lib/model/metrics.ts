@@ -30,8 +30,8 @@ export interface Metric {
   aggregate: Aggregate;
   /** Categories are exhaustive and disjoint, so a missing total is their sum. */
   categoriesSumToTotal: boolean;
-  /** A flow counted over the period (tips, person-turns): per-year rates compare periods of different length.
-   *  A stock or an event count (models, awards) is compared as it stands. */
+  /** A flow counted over the period (tips, person-turns, awards): per-year rates compare periods of different
+   *  length. A stock counted at a date (models, communes with a model) is compared as it stands. */
   perYear: boolean;
   /**
    * Column headers as reports write them, by category id ('' for the total). They win over the catalogue names

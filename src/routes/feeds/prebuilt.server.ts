@@ -39,7 +39,8 @@ async function list(): Promise<Entry[]> {
   // The map keeps its period when its metric changes: every metric in every period it has.
   for (const metric of MAP_METRICS) {
     const map = await CHART_FEEDS.map.load(db, { area: '01', metric, period: '' });
-    for (const p of map.shaped.periods) out.push({ feed: 'map', params: { area: '01', metric, period: p.key } });
+    for (const p of map.shaped.periods)
+      out.push({ feed: 'map', params: { area: '01', metric, period: p.key } });
   }
   // One file per (feed, params), whichever list asked for it first.
   const seen = new Set<string>();

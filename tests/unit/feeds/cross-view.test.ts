@@ -1,12 +1,12 @@
 /**
  * A figure reads the same on every page. Each page gets its data from feeds (src/lib/feeds), so this checks, for
- * random (area, metric) pairs and every period, that the views built from those feeds agree on each cell's value,
- * qualifier and kind, and on the comparison verdict between periods — before and after an upload is committed:
+ * every (area, metric) pair of a sample of areas and every period, that the views built from those feeds agree on
+ * each cell's value, qualifier and kind, and on the comparison verdict between any two periods (which must honour
+ * the report metadata /sources lists) — before and after an upload is committed:
  * the overview and /compare (overviewFeed), an area page (areaFeed, its ranks and children), /compare by areas
  * (districtsFeed), the charts (CHART_FEEDS, drawn on /charts, the area pages and the embeds) and the CSV exports.
  */
 import 'fake-indexeddb/auto';
-import fc from 'fast-check';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBundle } from '$db/bundle';
@@ -19,13 +19,13 @@ import { CHART_FEEDS } from '$feeds/charts';
 import { areaFeed, childrenFeed, districtsFeed, overviewFeed, reportsFeed } from '$feeds/pages';
 import { compareRows, headlines, periodKey, periodsOf } from '$model/compare';
 import type { Figure } from '$model/figure';
-import { HEADLINE_METRICS } from '$model/metrics';
+import { HEADLINE_METRICS, requireMetric } from '$model/metrics';
 import { figuresToCsv } from '$ui/export';
 import { diskBundle } from '../../../src/lib/server/bundle';
 import { uploadedReport } from '../../fixtures/reports';
 
 /** The city and districts (what pickers offer), with Ba Đình (001), where the upload below lands. */
-const AREAS = ['01', '001', '002', '003', '005', '019', '250', '268'];
+const AREAS = ['01', '001', '002', '019', '268'];
 const METRICS = ['tips', 'disputes_resolved', 'patrol_turns', 'models', 'model_sites', 'awards', 'trainees'];
 
 /** The issue's case: a real Ba Đình 2024 total of 123 tips with one real category, beside demo communes. */
@@ -95,7 +95,7 @@ async function readings(db: Connector, area: string, metric: string) {
 
 /** The verdict of a comparison between two periods, as a table row, a tile and an export state it. */
 const verdict = (r: ReturnType<typeof compareRows>[number] | undefined) =>
-  r && { change: r.change, pct: r.pct, note: r.pctNote, perYear: r.perYear, seriesBreak: r.seriesBreak };
+  r && { verdict: r.verdict, change: r.change, pct: r.pct, note: r.pctNote, perYear: r.perYear };
 
 async function checkAgree(db: Connector, area: string, metric: string) {
   const { views, overview, page } = await readings(db, area, metric);
@@ -106,12 +106,26 @@ async function checkAgree(db: Connector, area: string, metric: string) {
   // Every period the overview shows is in each view that covers it (the charts show all of an area's periods).
   for (const name of ['area', 'metric-trend chart', 'csv export'])
     expect([...views[name].keys()].sort(), name).toEqual([...reference.keys()].sort());
-  // Comparisons: the overview's table and the area page's tiles give the same verdict for the same two periods.
+  // Comparisons: the overview's table and the area page give the same verdict for the same two periods.
   const periods = periodsOf(overview.filter((f) => f.metric === metric && f.category === ''));
-  for (let i = 1; i < periods.length; i++) {
-    const [a, b] = [periods[i - 1], periods[i]];
+  const reports = new Map((await reportsFeed.load(db, {})).map((r) => [r.id, r]));
+  // Every pair of periods, as /compare lets a person pick any two.
+  for (const [a, b] of periods.flatMap((a, i) => periods.slice(i + 1).map((b) => [a, b] as const))) {
     const row = (fs: Figure[]) => compareRows(fs, a, b).find((r) => r.metric === metric && r.category === '');
-    expect(verdict(row(page)), `${area} ${metric} ${a.key} → ${b.key}`).toEqual(verdict(row(overview)));
+    const what = `${area} ${metric} ${a.key} → ${b.key}`;
+    expect(verdict(row(page)), what).toEqual(verdict(row(overview)));
+    // Every verdict honours the report metadata the sources page lists.
+    const r = row(page)!;
+    const [fa, fb] = [r.a?.figure, r.b?.figure];
+    if (!fa || !fb) continue;
+    const [ra, rb] = [reports.get(fa.report_id)!, reports.get(fb.report_id)!];
+    if (fa.report_id !== fb.report_id && (ra.breaks?.includes(metric) || rb.breaks?.includes(metric)))
+      expect(r.verdict, what).toBe('series_break');
+    if (ra.period_unstated?.includes(metric) || rb.period_unstated?.includes(metric))
+      expect(r.change, what).toBeNull();
+    if ((fa.kind === 'demo') !== (fb.kind === 'demo')) expect(r.change, what).toBeNull();
+    if (requireMetric(metric).perYear && a.years !== b.years && r.change !== null)
+      expect(r.perYear, what).toBe(true);
   }
   if (HEADLINE_METRICS.includes(metric) && periods.length > 1) {
     const tile = headlines(page, [metric])[0];
@@ -146,16 +160,17 @@ describe('a figure reads the same on every view', () => {
     await loadBundle(db, diskBundle());
   });
 
-  const property = () =>
-    fc.assert(
-      fc.asyncProperty(fc.constantFrom(...AREAS), fc.constantFrom(...METRICS), async (area, metric) => {
+  // Every (area, metric) pair: a sample missed the one pair (the city's tips) where a rule is all that stands
+  // between the festival's figure and a +184% change.
+  const everyCell = async () => {
+    for (const area of AREAS)
+      for (const metric of METRICS) {
         await checkAgree(db, area, metric);
         await checkRanks(db, area);
-      }),
-      { numRuns: 12 }
-    );
+      }
+  };
 
-  it('on the bundled data', property);
+  it('on the bundled data', everyCell);
 
   it('after an upload is committed: counted in every view, ranks and the catalogue included', async () => {
     await addReport(db, uploadedReport('upload-ba-dinh', { file: 'ba-dinh.csv' }), { csv: UPLOAD });
@@ -179,6 +194,6 @@ describe('a figure reads the same on every view', () => {
     });
     expect(bar.segments.every((s) => s.kind === 'uploaded')).toBe(true);
     expect(bar.segments.reduce((t, s) => t + s.value, 0)).toBe(123);
-    await property();
+    await everyCell();
   });
 });
