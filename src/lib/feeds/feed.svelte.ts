@@ -5,6 +5,7 @@
  * `params` and `data` change together when a load ends, so a view is never drawn with new params over old data.
  * Raw state: a load's result is replaced whole, never mutated, so it needs no deep proxy.
  */
+import { reasonOf } from './reason';
 import type { Connector } from '$db/connector';
 import type { FeedDef } from './types';
 
@@ -56,7 +57,7 @@ export class Feed<P, D> {
       const next = await this.def.load(await browserDb(), params);
       if (latest()) [this.params, this.data] = [params, next];
     } catch (e) {
-      if (latest()) this.error = e instanceof Error ? e.message : String(e);
+      if (latest()) this.error = reasonOf(e);
     } finally {
       clearTimeout(slow);
       if (latest()) this.loading = this.slow = false;
