@@ -10,6 +10,7 @@ import { decodeBytes, type EncodingName } from './decode';
 import { classifyHeader, resolveCategoryCell, resolveMetricCell, type ColumnRole } from './headers';
 import { isError, message, type Issue, type IssueCode, type MessageParams } from './messages';
 import { parseNumber, parseQualifier } from './numbers';
+import { restoreFormula } from '../model/formula';
 import { resolvePeriod } from './periods';
 import { MC_INDEX, METRIC_CATEGORIES, ObservationTable, type ImportedObservation } from './table';
 import { looseKey } from './text';
@@ -1103,6 +1104,7 @@ function digitsValue(s: string): number {
 /** A note as stored: trimmed, tone marks composed (the text itself is not normalised as a whole, to save time). */
 function cleanNote(cell: string | undefined): string {
   if (cell === undefined || cell === '') return '';
-  const t = cell.trim();
+  // The apostrophe an export put before a formula-like note (model/formula.ts) is not part of it.
+  const t = restoreFormula(cell.trim());
   return DECOMPOSED.test(t) ? t.normalize('NFC') : t;
 }
