@@ -143,7 +143,8 @@ const pick = (f: Figure) => ({
 
 /**
  * Largest file one upload takes. Past it the browser's memory (the file, its text, the rows in DuckDB-WASM's 4 GB) is the
- * risk, and a refusal that says how to split the file beats a crashed tab. The CLI validator has no such limit.
+ * risk, and a refusal that says how to split the file beats a crashed tab. The CLI validator (scripts/validate.ts)
+ * refuses the same files: it reads a file whole, and Node runs out of memory well before DuckDB would.
  */
 export const MAX_UPLOAD_MB = 250;
 
