@@ -23,13 +23,17 @@ export interface Session {
 }
 
 /** A fresh browser profile (so storage starts empty unless `dir` is reused to test persistence). */
-export async function openBrowser(opts: { dir?: string; width?: number } = {}): Promise<Session> {
+export async function openBrowser(
+  opts: { dir?: string; width?: number; bypassCSP?: boolean } = {}
+): Promise<Session> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'e2e-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     viewport: { width: opts.width ?? 1200, height: 900 },
-    args: CHROMIUM_ARGS
+    args: CHROMIUM_ARGS,
+    // Only for tools injected into the page (axe-core): the site's own CSP is tested with it on (csp.test.ts).
+    bypassCSP: opts.bypassCSP ?? false
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const requests: string[] = [];

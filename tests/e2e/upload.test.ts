@@ -135,7 +135,7 @@ describe('/upload in Chromium', () => {
     expect(await listText()).toMatch(/8 dòng/);
     expect(await page.locator('[data-testid="upload-list"] pre').textContent()).toMatch(
       // The id is fixed when the file is added (its rows are staged under it for the preview): from the file name.
-      /"id": "upload-\d{14}-valid-long-\d+"[\s\S]*"title": "Sơ kết 6 tháng đầu năm 2025"[\s\S]*"kind": "uploaded"/
+      /"id": "upload-\d{14}-valid-long-[0-9a-f]{8}"[\s\S]*"title": "Sơ kết 6 tháng đầu năm 2025"[\s\S]*"kind": "uploaded"/
     );
 
     await page.goto(`${baseUrl}/`, { waitUntil: 'networkidle' });
@@ -168,7 +168,7 @@ describe('/upload in Chromium', () => {
       page.waitForEvent('download'),
       page.locator('[data-testid="upload-list"]').getByRole('button', { name: 'Tải CSV' }).click()
     ]);
-    expect(download.suggestedFilename()).toMatch(/^upload-\d{14}-valid-long-\d+\.csv$/);
+    expect(download.suggestedFilename()).toMatch(/^upload-\d{14}-valid-long-[0-9a-f]{8}\.csv$/);
     const text = readFileSync((await download.path())!, 'utf8');
     const lines = text.trimEnd().split('\n');
     expect(lines[0]).toBe('period,period_start,period_end,area_code,metric,category,value,qualifier,note');

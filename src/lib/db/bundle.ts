@@ -11,7 +11,7 @@ export interface BundleSource {
   /** Text of data/areas/<file>. */
   readArea(file: string): Promise<string>;
   /** Adds more reports (the browser's stored uploads) once the bundled ones and their `figures` are in. */
-  extraReports?(db: Connector): Promise<void>;
+  extraReports?(db: Connector): Promise<unknown>;
 }
 
 /** Creates the schema, loads every area structure and bundled report, and builds `figures`. */
@@ -56,7 +56,7 @@ const DERIVED: SnapshotTable[] = ['area_paths', 'figures'];
 export async function loadSnapshot(
   db: Connector,
   fetchTable: (table: SnapshotTable) => Promise<Uint8Array>,
-  extraReports?: (db: Connector) => Promise<void>
+  extraReports?: (db: Connector) => Promise<unknown>
 ): Promise<void> {
   const mark = (name: string) => globalThis.performance?.mark?.(`antq:db:${name}`);
   mark('start');

@@ -16,9 +16,19 @@ async function fetchTable(table: SnapshotTable): Promise<Uint8Array> {
 
 let ready: Promise<Connector> | undefined;
 
+/** This browser has no WebAssembly (switched off by policy, or too old): DuckDB-WASM cannot run. */
+export class NoWebAssemblyError extends Error {
+  constructor() {
+    super('This browser has no WebAssembly, which the data engine needs');
+    this.name = 'NoWebAssemblyError';
+  }
+}
+
 /** The shared database, loaded once with every bundled report and this browser's uploads. */
 export function getDb(): Promise<Connector> {
   ready ??= (async () => {
+    // Without it DuckDB's loader fails with a bare TypeError ("WebAssembly is not defined").
+    if (typeof WebAssembly === 'undefined') throw new NoWebAssemblyError();
     const { openBrowserDb } = await import('./browser');
     const db = await openBrowserDb();
     // Uploads kept in this browser (IndexedDB) join the bundled reports: every page then shows them.

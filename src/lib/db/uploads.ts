@@ -15,8 +15,14 @@ import { ensureCandidates, previewAreaQuery, removeReportFigures } from './figur
 import { commitStaged, stagedCandidates, stageReport, unstage } from './schema';
 import { areaSeries } from './queries/series';
 
-export type { StoredUpload, UploadSummary } from '$model/upload';
-import type { StoredUpload, UploadSummary } from '$model/upload';
+export type { DamagedUpload, StoredUpload, UploadSummary } from '$model/upload';
+import {
+  checkSummary,
+  damagedOf,
+  type DamagedUpload,
+  type StoredUpload,
+  type UploadSummary
+} from '$model/upload';
 
 /** The Blob type of an upload kept as Arrow (the import worker's). */
 export { ARROW_TYPE } from '$import/arrow';
@@ -48,40 +54,131 @@ async function run<T>(
     return await new Promise<T | undefined>((resolve, reject) => {
       const tx = idb.transaction([STORE, SUMMARIES], mode);
       const req = body(tx.objectStore(STORE), tx.objectStore(SUMMARIES));
-      // Resolve on the transaction's completion, not the request's: only then is a write durable.
+      // Resolve on the transaction's completion, not the request's: only then is a write durable. A failed request
+      // reaches the transaction before `tx.error` is set, so its own error is kept for the abort that follows.
+      let failed: DOMException | null = null;
       tx.oncomplete = () => resolve(req ? req.result : undefined);
-      tx.onerror = () => reject(tx.error);
-      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+      tx.onerror = (ev) => (failed ??= (ev.target as IDBRequest | null)?.error ?? null);
+      tx.onabort = () => reject(storeError(tx.error ?? failed));
     });
   } finally {
     idb.close();
   }
 }
 
-const summary = ({ data: _data, ...rest }: StoredUpload): UploadSummary => rest;
+/** Thrown when an upload's id is already stored (another tab committed it): nothing is overwritten. */
+export class UploadExistsError extends Error {
+  constructor(readonly id: string) {
+    super(`An upload with the id ${id} is already stored`);
+    this.name = 'UploadExistsError';
+  }
+}
 
-/** Stored uploads without their CSV, oldest first. */
-export async function listUploads(): Promise<UploadSummary[]> {
-  const all = (await run('readonly', (_, s) => s.getAll())) as UploadSummary[] | undefined;
-  return (all ?? []).sort((a, b) => a.uploadedAt.localeCompare(b.uploadedAt));
+/** A DOMException (or nothing) as an Error whose message says what happened, never "null". */
+function storeError(e: DOMException | null): Error {
+  if (!e) return new Error('IndexedDB transaction aborted');
+  return Object.assign(new Error(`${e.name}: ${e.message || 'IndexedDB refused the write'}`), {
+    name: e.name
+  });
+}
+
+const summary = ({ data: _data, ...rest }: StoredUpload): UploadSummary => rest;
+const byDate = (a: UploadSummary, b: UploadSummary) => a.uploadedAt.localeCompare(b.uploadedAt);
+
+/** Every record of one store with its key: a record without a usable `meta.id` still has one. */
+async function entries(store: typeof STORE | typeof SUMMARIES): Promise<[string, unknown][]> {
+  const idb = await open();
+  try {
+    return await new Promise((resolve, reject) => {
+      const tx = idb.transaction(store, 'readonly');
+      const keys = tx.objectStore(store).getAllKeys();
+      const values = tx.objectStore(store).getAll();
+      tx.oncomplete = () => resolve(keys.result.map((k, i) => [String(k), values.result[i]]));
+      tx.onabort = () => reject(storeError(tx.error));
+    });
+  } finally {
+    idb.close();
+  }
+}
+
+/** Uploads that failed to load into DuckDB in this page's life, by id: listed as damaged until removed. */
+const unloadable = new Map<string, string>();
+
+/**
+ * Stored uploads without their data, oldest first, and apart from them the damaged records: a summary with fields
+ * missing, a summary without its data, or data DuckDB refused when this page loaded it (`loadStoredUploads`).
+ */
+export async function listUploads(): Promise<{ uploads: UploadSummary[]; damaged: DamagedUpload[] }> {
+  const [all, data] = await Promise.all([entries(SUMMARIES), entries(STORE)]);
+  const withData = new Set(data.map(([k]) => k));
+  const uploads: UploadSummary[] = [];
+  const damaged: DamagedUpload[] = [];
+  for (const [key, value] of all) {
+    const s = checkSummary(value);
+    const reason =
+      typeof s === 'string'
+        ? s
+        : s.meta.id !== key
+          ? 'id differs from its key'
+          : !withData.has(key)
+            ? 'data missing'
+            : unloadable.get(key);
+    if (reason) damaged.push(damagedOf(key, value, reason));
+    else uploads.push(s as UploadSummary);
+  }
+  // Data without a summary (a write cut short by an old version) is damaged too, and removable.
+  const listed = new Set(all.map(([k]) => k));
+  for (const [key, value] of data)
+    if (!listed.has(key)) damaged.push(damagedOf(key, value, 'summary missing'));
+  return { uploads: uploads.sort(byDate), damaged };
 }
 
 /** Records of the first version kept the CSV as `csv`. */
 const current = (u: StoredUpload & { csv?: Blob }): StoredUpload =>
   u.data ? u : { ...u, data: u.csv ?? new Blob([], { type: 'text/csv' }) };
 
+/** A data record as stored, or why it cannot be used. */
+function checkRecord(key: string, v: unknown): StoredUpload | string {
+  const s = checkSummary(v);
+  if (typeof s === 'string') return s;
+  if (s.meta.id !== key) return 'id differs from its key';
+  const u = current(v as StoredUpload & { csv?: Blob });
+  return u.data instanceof Blob ? u : 'data is not a Blob';
+}
+
 export async function getUpload(id: string): Promise<StoredUpload | undefined> {
-  const u = (await run('readonly', (r) => r.get(id))) as StoredUpload | undefined;
-  return u && current(u);
+  const u = await run('readonly', (r) => r.get(id));
+  if (u === undefined) return undefined;
+  const checked = checkRecord(id, u);
+  return typeof checked === 'string' ? undefined : checked;
 }
 
-/** Every stored upload with its data (to load into DuckDB), oldest first. */
-export async function allUploads(): Promise<StoredUpload[]> {
-  const all = (await run('readonly', (r) => r.getAll())) as StoredUpload[] | undefined;
-  return (all ?? []).map(current).sort((a, b) => a.uploadedAt.localeCompare(b.uploadedAt));
+/** Every readable stored upload with its data (to load into DuckDB), oldest first, and the unreadable ones. */
+export async function allUploads(): Promise<{ uploads: StoredUpload[]; damaged: DamagedUpload[] }> {
+  const uploads: StoredUpload[] = [];
+  const damaged: DamagedUpload[] = [];
+  for (const [key, value] of await entries(STORE)) {
+    const u = checkRecord(key, value);
+    if (typeof u === 'string') damaged.push(damagedOf(key, value, u));
+    else uploads.push(u);
+  }
+  return { uploads: uploads.sort(byDate), damaged };
 }
 
-export async function putUpload(u: StoredUpload): Promise<void> {
+/** Stores a new upload; refuses (UploadExistsError) an id already stored instead of overwriting it. */
+export async function addUpload(u: StoredUpload): Promise<void> {
+  try {
+    await run('readwrite', (r, s) => {
+      r.add(u, u.meta.id);
+      s.add(summary(u), u.meta.id);
+    });
+  } catch (e) {
+    throw (e as Error).name === 'ConstraintError' ? new UploadExistsError(u.meta.id) : e;
+  }
+}
+
+/** Writes an upload back as it was (undoing a removal whose DuckDB commit failed). */
+async function restoreUpload(u: StoredUpload): Promise<void> {
   await run('readwrite', (r, s) => {
     r.put(u, u.meta.id);
     s.put(summary(u), u.meta.id);
@@ -93,6 +190,7 @@ export async function deleteUpload(id: string): Promise<void> {
     r.delete(id);
     s.delete(id);
   });
+  unloadable.delete(id);
 }
 
 /** Whether any upload is stored: one count, no DuckDB. False where IndexedDB is missing (prerender, old browsers). */
@@ -178,7 +276,7 @@ export function commitUpload(
     await db.query('BEGIN TRANSACTION');
     try {
       await commitStaged(db, upload.meta, key);
-      await putUpload(upload);
+      await addUpload(upload);
     } catch (e) {
       await db.query('ROLLBACK');
       // Staged by the page, it stays staged for another try; staged here, it goes.
@@ -215,7 +313,7 @@ export function removeUpload(db: Connector, id: string): Promise<void> {
     try {
       await db.query('COMMIT');
     } catch (e) {
-      if (stored) await putUpload(stored);
+      if (stored) await restoreUpload(stored);
       throw e;
     }
     void refreshDerived(db).catch(() => undefined);
@@ -248,19 +346,25 @@ export async function addReport(
   }
 }
 
-/** Adds the stored uploads to a database whose `figures` is built; a broken one is skipped. */
-export async function loadStoredUploads(db: Connector): Promise<void> {
-  if (typeof indexedDB === 'undefined') return;
-  const all = await allUploads();
-  if (all.length === 0) return;
-  for (const [i, u] of all.entries()) {
+/**
+ * Adds the stored uploads to a database whose `figures` is built, and returns the records it could not load: one
+ * damaged record must hide neither the bundled data nor the other uploads, and /upload lists it as damaged.
+ */
+export async function loadStoredUploads(db: Connector): Promise<DamagedUpload[]> {
+  if (typeof indexedDB === 'undefined') return [];
+  const { uploads, damaged } = await allUploads();
+  for (const [i, u] of uploads.entries()) {
     try {
       await addReport(db, u.meta, sourceOf(await bytesOf(u.data), u.data.type), stageKey(`s${i}`));
     } catch (e) {
-      // One unreadable upload must not hide the bundled data; it stays listed on /upload to be removed.
-      console.warn(`Upload ${u.meta.id} could not be loaded:`, e);
+      damaged.push(damagedOf(u.meta.id, u, e instanceof Error ? e.message : String(e)));
     }
   }
+  for (const d of damaged) {
+    unloadable.set(d.id, d.reason);
+    console.warn(`Upload ${d.id} is damaged and was not loaded: ${d.reason}`);
+  }
   // Not awaited: a chart that reads the derived tables waits for this build (derived.ts).
-  void refreshDerived(db).catch(() => undefined);
+  if (uploads.length) void refreshDerived(db).catch(() => undefined);
+  return damaged;
 }

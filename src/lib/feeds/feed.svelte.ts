@@ -8,6 +8,7 @@
 import { base } from '$app/paths';
 import type { Connector } from '$db/connector';
 import { feedPath } from './files';
+import { reasonOf } from './reason';
 import { hasUploads } from './revision.svelte';
 import type { FeedDef } from './types';
 
@@ -71,7 +72,7 @@ export class Feed<P, D> {
       const next = (await this.#fromFile(params)) ?? (await this.def.load(await browserDb(), params));
       if (latest()) [this.params, this.data] = [params, next];
     } catch (e) {
-      if (latest()) this.error = e instanceof Error ? e.message : String(e);
+      if (latest()) this.error = reasonOf(e);
     } finally {
       clearTimeout(slow);
       if (latest()) this.loading = this.slow = false;

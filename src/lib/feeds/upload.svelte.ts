@@ -12,6 +12,7 @@ import type { FromWorker, ImportSummary, ToWorker } from '$import/worker';
 import type { Connector } from '$db/connector';
 import { existingRanges } from '$db/queries/reports';
 import { revision } from './revision.svelte';
+import { reasonOf } from './reason';
 import {
   figureChanges,
   MAX_UPLOAD_MB,
@@ -19,6 +20,7 @@ import {
   reportOf,
   uploadId,
   type FigureChange,
+  type DamagedUpload,
   type MetaForm,
   type UploadSummary
 } from '$model/upload';
@@ -61,8 +63,8 @@ export class UploadJob {
     this.file = file;
     this.meta.title = file.name.replace(/\.[^.]+$/, '');
     this.meta.published = new Date().toISOString().slice(0, 10);
-    // The job's number keeps two files of one name, added in the same second, apart.
-    this.reportId = `${uploadId(this.meta.title || file.name)}-${id}`;
+    // Random in part: two tabs adding files of one name in the same second get two ids (model/upload.ts).
+    this.reportId = uploadId(this.meta.title || file.name);
   }
 
   get stageKey(): string {
@@ -75,6 +77,8 @@ let nextId = 1;
 export class UploadState {
   jobs = $state.raw<UploadJob[]>([]);
   stored = $state.raw<UploadSummary[]>([]);
+  /** Stored records that cannot be read: listed apart, to be removed. */
+  damaged = $state.raw<DamagedUpload[]>([]);
   storedError = $state('');
   private worker: Worker | null = null;
   /** Each job's message handler (progress, lines, result), kept while the job is shown. */
@@ -95,7 +99,11 @@ export class UploadState {
     this.send({ type: 'warm' });
     await this.refreshStored();
     void this.getDb()
-      .then(async (db) => (await import('$db/uploads')).prepareUploads(db))
+      .then(async (db) => {
+        // Loading DuckDB loads the stored uploads: one it refused is now known to be damaged.
+        await this.refreshStored();
+        await (await import('$db/uploads')).prepareUploads(db);
+      })
       .catch(() => undefined);
   }
 
@@ -108,10 +116,11 @@ export class UploadState {
   async refreshStored() {
     try {
       const { listUploads } = await import('$db/uploads');
-      this.stored = await listUploads();
+      const { uploads, damaged } = await listUploads();
+      [this.stored, this.damaged] = [uploads, damaged];
       this.storedError = '';
     } catch (e) {
-      this.storedError = String(e);
+      this.storedError = reasonOf(e);
     }
   }
 
@@ -204,7 +213,7 @@ export class UploadState {
       job.changes = figureChanges(before, after);
       return true;
     } catch (e) {
-      job.changesError = e instanceof Error ? e.message : String(e);
+      job.changesError = reasonOf(e);
       return false;
     }
   }
@@ -284,7 +293,7 @@ export class UploadState {
       revision.bump();
     } catch (e) {
       job.phase = 'ready';
-      job.error = e instanceof Error ? e.message : String(e);
+      job.error = reasonOf(e);
     }
     await this.refreshStored();
   }
@@ -295,8 +304,20 @@ export class UploadState {
       await removeUpload(await this.getDb(), id);
       revision.bump();
     } catch (e) {
-      this.storedError = e instanceof Error ? e.message : String(e);
+      this.storedError = reasonOf(e);
     }
+    await this.refreshStored();
+  }
+
+  /** Removes a damaged record: from DuckDB too if it got there, from IndexedDB even when DuckDB cannot start. */
+  async removeDamaged(id: string) {
+    const { deleteUpload, removeUpload } = await import('$db/uploads');
+    try {
+      await removeUpload(await this.getDb(), id);
+    } catch {
+      await deleteUpload(id).catch((e) => (this.storedError = reasonOf(e)));
+    }
+    revision.bump();
     await this.refreshStored();
   }
 

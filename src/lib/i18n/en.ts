@@ -285,5 +285,26 @@ export const en: Record<MessageKey, string> = {
   period_unstated_compare: 'not compared (period not stated)',
   no_rate: 'not compared (no per-year rate)',
   no_rate_long:
-    'One period is a single day: it has no per-year rate to set beside a longer period, and the raw counts of periods of different length do not compare.'
+    'One period is a single day: it has no per-year rate to set beside a longer period, and the raw counts of periods of different length do not compare.',
+  // Hardening (issue 20): damaged uploads, store and engine failures, numbers too large, the 404 page.
+  issue_bad_number_too_large:
+    '"{value}" is too large to store exactly (over 9,007,199,254,740,991). Check the figure: the cell may have been pasted wrongly or have extra digits.',
+  up_error_exists:
+    'A report with the same id is already stored (perhaps from another tab). Nothing was overwritten; add the file again to get a new id.',
+  up_error_unknown:
+    'The browser stopped the save without giving a reason (storage may be full, or in private mode).',
+  db_no_wasm:
+    'This browser has no WebAssembly (switched off or too old), so the data engine cannot run. The figures already on the page can still be read.',
+  up_damaged_title: 'Damaged uploads',
+  up_damaged_hint:
+    'These records cannot be read, so their figures show nowhere. Remove them and upload the original file again.',
+  up_damaged_badge: 'Damaged',
+  up_damaged_unnamed: 'Unnamed upload',
+  up_damaged_remove: 'Remove damaged upload {name}',
+  nf_title: 'Page not found',
+  nf_text: 'There is no page at {path}. The link may be old or mistyped.',
+  nf_error: 'Something went wrong while opening this page.',
+  nf_back: 'Back to the overview',
+  scroll_region: 'Scrollable: {name}',
+  table_name: 'Data table'
 };

@@ -284,7 +284,28 @@ export const vi = {
   period_unstated_compare: 'không so sánh (kỳ tính không được nêu)',
   no_rate: 'không so sánh (không tính được mức mỗi năm)',
   no_rate_long:
-    'Một kỳ chỉ là một ngày: không có mức mỗi năm để so với kỳ dài hơn, và so số gộp của hai kỳ dài ngắn khác nhau sẽ sai.'
+    'Một kỳ chỉ là một ngày: không có mức mỗi năm để so với kỳ dài hơn, và so số gộp của hai kỳ dài ngắn khác nhau sẽ sai.',
+  // Hardening (issue 20): damaged uploads, store and engine failures, numbers too large, the 404 page.
+  issue_bad_number_too_large:
+    '"{value}" quá lớn để lưu chính xác (lớn hơn 9.007.199.254.740.991). Hãy kiểm tra lại số liệu: có thể ô bị dán nhầm hoặc thừa chữ số.',
+  up_error_exists:
+    'Một báo cáo cùng mã đã được lưu (có thể từ một thẻ khác). Không có gì bị ghi đè; hãy thêm lại tệp để nhận mã mới.',
+  up_error_unknown:
+    'Trình duyệt dừng việc lưu mà không nêu lý do (có thể do hết dung lượng hoặc chế độ riêng tư).',
+  db_no_wasm:
+    'Trình duyệt này không có WebAssembly (bị tắt hoặc quá cũ), nên không chạy được bộ máy dữ liệu. Các số liệu có sẵn trên trang vẫn xem được.',
+  up_damaged_title: 'Bản tải lên bị hỏng',
+  up_damaged_hint:
+    'Không đọc được các bản dưới đây nên số liệu của chúng không hiển thị ở đâu. Hãy xóa chúng và tải lên lại tệp gốc.',
+  up_damaged_badge: 'Bị hỏng',
+  up_damaged_unnamed: 'Bản tải lên không tên',
+  up_damaged_remove: 'Xóa bản hỏng {name}',
+  nf_title: 'Không tìm thấy trang',
+  nf_text: 'Địa chỉ {path} không có trang nào. Có thể liên kết đã cũ hoặc bị gõ nhầm.',
+  nf_error: 'Đã có lỗi khi mở trang này.',
+  nf_back: 'Về trang tổng quan',
+  scroll_region: 'Vùng cuộn: {name}',
+  table_name: 'Bảng số liệu'
 } as const;
 
 /** A message of the catalogue: Vietnamese defines the keys, and every other language has exactly these. */

@@ -1,4 +1,6 @@
 /** Observations → the canonical long CSV of data/reports/, so an uploaded report can be exported and bundled. */
+import { neutraliseFormula } from '../model/formula';
+import { numberText } from './numbers';
 
 export const CANONICAL_HEADER =
   'period,period_start,period_end,area_code,metric,category,value,qualifier,note';
@@ -15,15 +17,18 @@ export interface CanonicalRow {
   note?: string;
 }
 
-/** Quotes a cell when CSV needs it (delimiter, quote, line break, or edge spaces a reader would trim). */
-function cell(s: string): string {
+/** Quotes a cell when CSV needs it (delimiter, quote, line break, or edge spaces a reader would trim); a cell a
+ *  spreadsheet would run as a formula is neutralised first (model/formula.ts). */
+function cell(text: string): string {
+  const s = neutraliseFormula(text);
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /**
  * Writes observations exactly as the bundled reports are written: the canonical header, LF line endings, a final
- * line break, numbers in plain JavaScript notation ('.' decimal, no grouping), and a note always quoted when present
- * (as in data/reports/), empty otherwise.
+ * line break, numbers in plain notation ('.' decimal, no grouping, no exponent: `numberText`), and a note always
+ * quoted when present (as in data/reports/), empty otherwise. Text that would start a spreadsheet formula gets a
+ * leading apostrophe, which the import takes off again.
  */
 export function toCanonicalCsv(
   observations: readonly CanonicalRow[] | { readonly length: number; get(i: number): CanonicalRow }
@@ -44,9 +49,9 @@ export function toCanonicalCsv(
         cell(o.area_code),
         cell(o.metric),
         cell(o.category),
-        String(o.value),
+        numberText(o.value),
         o.qualifier,
-        note === '' ? '' : `"${note.replace(/"/g, '""')}"`
+        note === '' ? '' : `"${neutraliseFormula(note).replace(/"/g, '""')}"`
       ].join(',')
     );
   }

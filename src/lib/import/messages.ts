@@ -97,10 +97,12 @@ const BUILDERS: Record<IssueCode, (p: MessageParams) => Message> = {
   bad_number: (p) =>
     p.value === ''
       ? plain('issue_bad_number_empty')
-      : both('issue_bad_number', (l) => ({
-          value: quoted(p.value),
-          grouping: clause(p.reason === 'bad_grouping', 'issue_bad_number_grouping', l)
-        })),
+      : p.reason === 'too_large'
+        ? both('issue_bad_number_too_large', () => ({ value: quoted(p.value) }))
+        : both('issue_bad_number', (l) => ({
+            value: quoted(p.value),
+            grouping: clause(p.reason === 'bad_grouping', 'issue_bad_number_grouping', l)
+          })),
   bad_qualifier: (p) => both('issue_bad_qualifier', () => ({ value: quoted(p.value) })),
   bad_period: (p) => {
     const reason = PERIOD_REASONS[String(p.reason)] ?? PERIOD_REASONS.unreadable;

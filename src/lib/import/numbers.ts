@@ -4,7 +4,15 @@ import { looseKey } from './text';
 
 export type NumberResult =
   | { ok: true; value: number; qualifier: Qualifier }
-  | { ok: false; reason: 'empty' | 'not_a_number' | 'bad_grouping' };
+  | { ok: false; reason: 'empty' | 'not_a_number' | 'bad_grouping' | 'too_large' };
+
+/**
+ * A value is stored only if it is what the cell says: finite, and no larger than the largest integer a double holds
+ * exactly (9007199254740993 would be stored as …992, 400 nines as Infinity, and neither written back as read).
+ */
+export function storable(value: number): boolean {
+  return Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER;
+}
 
 // Words before a number that qualify it. Compared on the loose key (no diacritics), longest first.
 const QUALIFIER_PREFIXES: [string, Qualifier][] = (
@@ -195,5 +203,26 @@ export function parseNumber(cell: string): NumberResult {
   if (n === 'bad_grouping') return { ok: false, reason: 'bad_grouping' };
   // Round away binary noise from the multiplication (1,2 × 10⁶ = 1 200 000, not 1 199 999.9999).
   const value = factor === 1 ? n : Math.round(n * factor * 1e6) / 1e6;
+  if (!storable(value)) return { ok: false, reason: 'too_large' };
   return { ok: true, value: sign * value, qualifier };
+}
+
+/**
+ * A stored value written so that `parseNumber` reads back the same number: plain digits, '.' as the decimal mark,
+ * never an exponent (1e-7 is written 0.0000001), and never exactly three decimals, which the parser takes for a
+ * thousands group (1.234 is written 1.2340).
+ */
+export function numberText(value: number): string {
+  let s = String(value);
+  if (/e/i.test(s)) {
+    const [mantissa, exp] = value.toExponential().split('e');
+    const digits = mantissa.replace(/^-/, '').replace('.', '');
+    const e = Number(exp);
+    const sign = value < 0 ? '-' : '';
+    s =
+      e < 0
+        ? `${sign}0.${'0'.repeat(-e - 1)}${digits}`
+        : `${sign}${digits.padEnd(e + 1, '0').slice(0, e + 1)}${digits.length > e + 1 ? '.' + digits.slice(e + 1) : ''}`;
+  }
+  return /\.\d{3}$/.test(s) ? s + '0' : s;
 }

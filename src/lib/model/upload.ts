@@ -19,13 +19,23 @@ export function slug(s: string, max = 40): string {
   );
 }
 
-/** `upload-<timestamp>-<slug>`: unique per browser, readable, and valid for `safeFileName`. */
-export function uploadId(title: string, now = new Date()): string {
+/** Eight random hex digits: what keeps two ids apart when two tabs (or two browsers) add a file in one second. */
+export function randomSuffix(): string {
+  const bytes = new Uint8Array(4);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * `upload-<timestamp>-<slug>-<random>`: readable, valid for `safeFileName`, and unique across tabs: a per-tab counter
+ * or the time alone would give two tabs that add `report.csv` in the same second the same id.
+ */
+export function uploadId(title: string, now = new Date(), random = randomSuffix()): string {
   const ts = now
     .toISOString()
     .replace(/[-:T]/g, '')
     .replace(/\.\d+Z$/, '');
-  return `upload-${ts}-${slug(title)}`;
+  return `upload-${ts}-${slug(title)}-${random}`;
 }
 
 export interface MetaForm {
@@ -145,7 +155,8 @@ const pick = (f: Figure) => ({
 
 /**
  * Largest file one upload takes. Past it the browser's memory (the file, its text, the rows in DuckDB-WASM's 4 GB) is the
- * risk, and a refusal that says how to split the file beats a crashed tab. The CLI validator has no such limit.
+ * risk, and a refusal that says how to split the file beats a crashed tab. The CLI validator (scripts/validate.ts)
+ * refuses the same files: it reads a file whole, and Node runs out of memory well before DuckDB would.
  */
 export const MAX_UPLOAD_MB = 250;
 
@@ -167,3 +178,46 @@ export interface StoredUpload {
 
 /** What the list shows: everything but the CSV, which may be megabytes. */
 export type UploadSummary = Omit<StoredUpload, 'data'>;
+
+/**
+ * A stored record that cannot be read (fields missing, or data DuckDB refuses): listed apart, with what of it is
+ * readable, so that it can be removed instead of hiding the others or vanishing.
+ */
+export interface DamagedUpload {
+  /** The IndexedDB key. */
+  id: string;
+  title?: string;
+  fileName?: string;
+  uploadedAt?: string;
+  /** Why it cannot be read, for the console and the tests (not translated). */
+  reason: string;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** The record's summary if every field the list and the loader read has its type; else why not. */
+export function checkSummary(v: unknown): UploadSummary | string {
+  if (!isObject(v)) return 'not an object';
+  const m = v.meta;
+  if (!isObject(m) || typeof m.id !== 'string' || typeof m.title !== 'string' || typeof m.file !== 'string')
+    return 'meta missing or incomplete';
+  if (typeof v.uploadedAt !== 'string' || Number.isNaN(Date.parse(v.uploadedAt))) return 'uploadedAt missing';
+  if (typeof v.fileName !== 'string') return 'fileName missing';
+  if (typeof v.rows !== 'number' || typeof v.observations !== 'number') return 'counts missing';
+  return v as unknown as UploadSummary;
+}
+
+/** What can be read of a damaged record, to name it in the list. */
+export function damagedOf(id: string, v: unknown, reason: string): DamagedUpload {
+  const r = isObject(v) ? v : {};
+  const m = isObject(r.meta) ? r.meta : {};
+  const str = (x: unknown) => (typeof x === 'string' && x !== '' ? x : undefined);
+  const at = str(r.uploadedAt);
+  return {
+    id,
+    title: str(m.title),
+    fileName: str(r.fileName),
+    uploadedAt: at && !Number.isNaN(Date.parse(at)) ? at : undefined,
+    reason
+  };
+}

@@ -7,25 +7,23 @@ import type { Figure } from '$model/figure';
 import type { CompareRow } from '$model/compare';
 import { categoryName, metric as metricOf } from '$model/metrics';
 import type { Lang } from '$i18n/format';
+import { neutraliseFormula, restoreFormula } from '$model/formula';
 import type { ChartParams } from '$charts/types';
 
 /** Excel reads a CSV as the legacy code page unless it starts with a BOM; Vietnamese needs UTF-8. */
 export const BOM = '\uFEFF';
 
-/** Text a spreadsheet would run as a formula (or DDE): OWASP's list, plus a leading newline. Numbers are exempt
- *  (papaparse only tests strings), so a negative value stays a number. Papaparse's own default pattern ends in
- *  `.*$` without the s flag and so misses "=cmd\nmore"; this one checks only the first character. */
-const FORMULA = /^[=+\-@\t\r\n]/;
+/** Text a spreadsheet would run as a formula is neutralised by the one rule every export shares
+ *  (model/formula.ts). Numbers are exempt, so a negative value stays a number. */
+const safe = (v: string | number | null) => (typeof v === 'string' ? neutraliseFormula(v) : (v ?? ''));
 
 function toCsv(rows: Record<string, string | number | null>[], columns: string[]): string {
   return (
     BOM +
     Papa.unparse(
-      { fields: columns, data: rows.map((r) => columns.map((c) => r[c] ?? '')) },
-      {
-        escapeFormulae: FORMULA,
-        newline: '\r\n'
-      }
+      { fields: columns, data: rows.map((r) => columns.map((c) => safe(r[c] ?? null))) },
+      // A neutralised cell is quoted too, as papaparse's own escapeFormulae did.
+      { newline: '\r\n', quotes: (v: unknown) => typeof v === 'string' && restoreFormula(v) !== v }
     )
   );
 }

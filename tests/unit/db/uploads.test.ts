@@ -114,7 +114,7 @@ describe('uploads: DuckDB and IndexedDB together', { timeout: 120_000 }, () => {
     expect((await tips('2024', '001'))?.kind).toBe('demo');
     await commitUpload(db, upload('upload-1-test'));
     expect(await countUploads()).toBe(1);
-    expect((await listUploads())[0]).not.toHaveProperty('data');
+    expect((await listUploads()).uploads[0]).not.toHaveProperty('data');
     const stored = await getUpload('upload-1-test');
     expect(stored?.data.type).toBe(ARROW_TYPE);
     expect(arrowToCanonicalCsv(new Uint8Array(await stored!.data.arrayBuffer()))).toBe(await csv.text());

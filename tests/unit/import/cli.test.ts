@@ -1,4 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -88,5 +91,56 @@ describe('validate CLI (npx tsx scripts/validate.ts)', { timeout: 90_000 }, () =
       ['00001', 'disputes_resolved', '', 15000, 'more_than'],
       ['00004', 'models', 'cluster_linkage', 3, 'about']
     ]);
+  });
+});
+
+describe('validate CLI refuses what it cannot check, with one answer', { timeout: 90_000 }, () => {
+  const FIELDS = [
+    'file',
+    'encoding',
+    'delimiter',
+    'layout',
+    'rows',
+    'counts',
+    'error_count',
+    'warning_count',
+    'sources',
+    'errors',
+    'warnings',
+    'observations'
+  ];
+
+  it('gives a missing file the fields every report has', () => {
+    const r = validate(fx('no-such-file.csv'), '--json');
+    expect(r.status).toBe(2);
+    const j = JSON.parse(r.stdout);
+    expect(Object.keys(j)).toEqual(expect.arrayContaining(FIELDS));
+    expect(j).toMatchObject({ error_count: 1, warning_count: 0, observations: [], rows: 0 });
+    expect(j.errors).toEqual([expect.objectContaining({ row: 0, column: '', code: 'unreadable' })]);
+  });
+
+  it('refuses a file over MAX_UPLOAD_MB before reading it (a 300 MB sparse file), exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-big-'));
+    try {
+      const big = join(dir, 'big.csv');
+      execFileSync('truncate', ['-s', '300M', big]);
+      const j = validate(big, '--json');
+      expect(j.status).toBe(2);
+      const out = JSON.parse(j.stdout); // exactly one JSON value
+      expect(Object.keys(out)).toEqual(expect.arrayContaining(FIELDS));
+      expect(out.errors).toEqual([expect.objectContaining({ code: 'file_too_large', row: 0 })]);
+      expect(out.errors[0].message).toContain('250 MB');
+      const text = validate(big, '--lang', 'vi');
+      expect(text.status).toBe(2);
+      expect(text.stderr).toContain('250 MB');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a device that never ends (/dev/zero) instead of reading it', () => {
+    const r = validate('/dev/zero', '--json');
+    expect(r.status).toBe(2);
+    expect(JSON.parse(r.stdout).errors[0].code).toBe('unreadable');
   });
 });

@@ -2,6 +2,7 @@
 import type { Qualifier } from '../../model/types';
 import type { IssueSink } from '../issues';
 import { parseNumber, parseQualifier } from '../numbers';
+import { restoreFormula } from '../../model/formula';
 
 /** Cells that mean "no figure" in a wide sheet: skipped, not read as numbers. */
 const EMPTY_FIGURE = new Set(['', '-', '–', '—', '_', 'x', 'X', '…', '...']);
@@ -57,7 +58,8 @@ export function checkRejectedValue(sink: IssueSink, cell: string, row: number, c
 /** A note as stored: trimmed, tone marks composed (the text itself is not normalised as a whole, to save time). */
 export function cleanNote(cell: string | undefined): string {
   if (cell === undefined || cell === '') return '';
-  const trimmed = cell.trim();
+  // The apostrophe an export put before a formula-like note (model/formula.ts) is not part of it.
+  const trimmed = restoreFormula(cell.trim());
   return DECOMPOSED.test(trimmed) ? trimmed.normalize('NFC') : trimmed;
 }
 
