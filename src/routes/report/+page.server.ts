@@ -1,0 +1,20 @@
+import { buildDb } from '$lib/server/db';
+import { diskBundle } from '$lib/server/bundle';
+import { districtsByName } from '$db/queries/areas';
+import { reviewFeed } from '$feeds/review';
+
+/**
+ * The default review (the city, its latest real period) is prerendered, so it reads and prints without DuckDB; any
+ * other area or period named in the URL is loaded in the browser through the same feed.
+ */
+export async function load() {
+  const db = await buildDb();
+  const [review, districts] = await Promise.all([
+    reviewFeed.load(db, { area: '01', period: '' }),
+    db.query(districtsByName())
+  ]);
+  // The database's report rows do not carry the series breaks yet; the bundled metadata does, and the comparison
+  // rule must see them so that no change is stated across a change of definition.
+  const breaks = diskBundle().reports.map((r) => ({ id: r.id, breaks: r.breaks ?? [] }));
+  return { review, districts, breaks };
+}
