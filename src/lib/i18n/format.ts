@@ -24,8 +24,9 @@ export function formatChange(value: number, lang: Lang): string {
   return value > 0 ? `+${s}` : value < 0 ? `−${s}` : s;
 }
 
-export function formatPercent(value: number, lang: Lang, signed = true): string {
-  const s = nf(lang, { style: 'percent', maximumFractionDigits: 2, minimumFractionDigits: 0 }).format(
+/** A percentage: signed "+12,35%" for tables; a review's sentences say the direction in words, with one decimal. */
+export function formatPercent(value: number, lang: Lang, signed = true, digits = 2): string {
+  const s = nf(lang, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(
     Math.abs(value)
   );
   return signed ? (value > 0 ? `+${s}` : value < 0 ? `−${s}` : s) : s;

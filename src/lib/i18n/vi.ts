@@ -305,7 +305,71 @@ export const vi = {
   nf_error: 'Đã có lỗi khi mở trang này.',
   nf_back: 'Về trang tổng quan',
   scroll_region: 'Vùng cuộn: {name}',
-  table_name: 'Bảng số liệu'
+  table_name: 'Bảng số liệu',
+  // The period review (/report): templates name their figures as {placeholders}; no number is written here.
+  nav_report: 'Báo cáo',
+  report_title: 'Báo cáo sơ kết phong trào toàn dân bảo vệ an ninh Tổ quốc',
+  report_heading: '{area}, {period}',
+  report_intro:
+    'Báo cáo được lập tự động từ số liệu của bảng điều khiển; nguồn của mọi con số ở cuối báo cáo.',
+  report_pick_period: 'Kỳ báo cáo',
+  report_period_span: 'giai đoạn {label}',
+  report_period_year: 'năm {label}',
+  report_period_date: 'ngày {date}',
+  report_sec_training: 'Tập huấn',
+  review_tips:
+    'Trong {period}, quần chúng nhân dân đã cung cấp cho lực lượng Công an {value} tin liên quan đến an ninh trật tự',
+  review_disputes_resolved:
+    'Trong {period}, đã giải quyết có hiệu quả {value} vụ mâu thuẫn, tranh chấp trong nội bộ nhân dân',
+  review_patrol_turns: 'Trong {period}, có {value} lượt quần chúng nhân dân tham gia tuần tra, canh gác',
+  review_models: 'Trên địa bàn có {value} mô hình, chuyên đề về bảo vệ an ninh trật tự',
+  review_model_communes: 'Có {value} xã, phường, thị trấn có mô hình',
+  review_model_type: 'mô hình “{type}” được triển khai tại {value} xã, phường, thị trấn',
+  review_model_sites: 'Có {value} điểm mô hình',
+  review_training_classes: 'Trong {period}, đã tổ chức {value} lớp tập huấn',
+  review_trainees: 'Trong {period}, có {value} lượt người được tập huấn',
+  review_awards: 'Có {value} tập thể, cá nhân được khen thưởng',
+  review_generic: '{metric}: {value} {unit}',
+  review_of_which: ', trong đó {list}',
+  review_item: '{category}: {value}',
+  review_subject: 'số {unit}',
+  review_change_up: '{subject} tăng {pct} so với {prev}',
+  review_change_down: '{subject} giảm {pct} so với {prev}',
+  review_change_up_abs: '{subject} tăng {change} so với {prev}',
+  review_change_down_abs: '{subject} giảm {change} so với {prev}',
+  review_change_same: '{subject} không thay đổi so với {prev}',
+  review_per_year: 'Tính bình quân mỗi năm ({b} so với {a} {unit}/năm, vì hai kỳ dài khác nhau), ',
+  review_approx: 'khoảng {pct}',
+  review_not_comparable: '{subject} không so sánh được với {prev}',
+  review_not_comparable_break:
+    '{subject} không so sánh được với {prev}, vì hai báo cáo định nghĩa chỉ tiêu này khác nhau',
+  review_children:
+    'Trong các đơn vị trực thuộc, cao nhất là {top} ({top_value}), thấp nhất là {bottom} ({bottom_value})',
+  review_demo_mark: '(số liệu minh họa)',
+  review_uploaded_mark: '(số liệu tải lên)',
+  report_table_categories: 'Số liệu theo phân loại',
+  report_table_children: 'Số liệu theo đơn vị trực thuộc',
+  report_col_metric: 'Chỉ tiêu',
+  report_col_category: 'Phân loại',
+  report_col_value: 'Số liệu',
+  report_col_unit: 'Đơn vị tính',
+  report_col_area: 'Đơn vị',
+  report_sec_tables: 'Bảng số liệu',
+  report_sec_charts: 'Biểu đồ',
+  report_sec_sources: 'Nguồn số liệu',
+  report_demo_notice:
+    'Báo cáo có dùng số liệu minh họa (giả lập), không phải số liệu thật; các câu và ô có số liệu đó được đánh dấu.',
+  report_uploaded_notice:
+    'Báo cáo có dùng số liệu tải lên trong trình duyệt này; các câu có số liệu đó được đánh dấu.',
+  report_demo_cell: '* số liệu minh họa (giả lập)',
+  report_empty: 'Không có số liệu cho địa bàn và kỳ này.',
+  report_docx: 'Tải Word (.docx)',
+  report_md: 'Tải Markdown (.md)',
+  report_copy: 'Sao chép văn bản',
+  report_copied: 'Đã sao chép.',
+  report_print: 'In / Lưu PDF',
+  report_making: 'Đang tạo tệp…',
+  report_failed: 'Không tạo được tệp'
 } as const;
 
 /** A message of the catalogue: Vietnamese defines the keys, and every other language has exactly these. */
