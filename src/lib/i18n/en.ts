@@ -277,5 +277,33 @@ export const en: Record<MessageKey, string> = {
   structure_vn2019: 'provinces before 1 July 2025',
   structure_vn2025: 'provinces from 1 July 2025',
   issue_period_overlap:
-    'Period {period} overlaps {other}, already stored for the same area and metric (report "{report}"). Check that this is not a duplicate upload.'
+    'Period {period} overlaps {other}, already stored for the same area and metric (report "{report}"). Check that this is not a duplicate upload.',
+  issue_not_csv_old_excel:
+    '{format} workbooks cannot be read. In Excel choose Save As → "Excel Workbook (.xlsx)" and upload that .xlsx file (or save as "CSV UTF-8").',
+  issue_sum_mismatch_rows:
+    'The total row gives {total}, but rows {from}–{to} above add up to {sum}. Check the figures of this column.',
+  issue_formula_no_value:
+    'Cell {cell} has a formula but no calculated value saved. Open the file in Excel, let it recalculate (F9), save and upload it again.',
+  issue_unknown_sheet: 'There is no sheet {sheet}. The workbook has: {sheets}.',
+  issue_bad_workbook:
+    'The Excel workbook cannot be read ({detail}). Open it in Excel, save it again as .xlsx and upload it again.',
+  issue_unread_row:
+    'Row "{text}" is not a title, total or signature row and holds no figure. Add its figures or its area, or delete the row.',
+  up_sheet: 'Sheet',
+  up_sheet_pick: 'Pick another sheet',
+  up_sheet_no_table: 'no table',
+  up_skipped: 'Rows and columns skipped',
+  up_skipped_rows: 'Rows',
+  up_skipped_columns: 'Columns',
+  up_skip_title: 'title, letterhead',
+  up_skip_blank: 'blank',
+  up_skip_serial: 'serial numbers',
+  up_skip_total: 'total row (checked against the rows above)',
+  up_skip_footnote: 'footnote',
+  up_skip_signature: 'signature block',
+  up_skip_more: 'and {n} more',
+  up_title_period: 'Reporting period read from row {row} ("{text}"): {period}',
+  export_xlsx_label: 'Download the figures as Excel (.xlsx)',
+  export_xlsx_source: 'Source',
+  export_xlsx_demo: 'Note: the table holds demo (synthetic) figures, not real ones.'
 };

@@ -276,7 +276,35 @@ export const vi = {
   structure_vn2019: 'tỉnh, thành phố trước 01/07/2025',
   structure_vn2025: 'tỉnh, thành phố từ 01/07/2025',
   issue_period_overlap:
-    'Kỳ {period} chồng lấn kỳ {other} đã có cho cùng địa bàn và chỉ tiêu (báo cáo "{report}"). Hãy kiểm tra đây không phải số liệu nhập trùng.'
+    'Kỳ {period} chồng lấn kỳ {other} đã có cho cùng địa bàn và chỉ tiêu (báo cáo "{report}"). Hãy kiểm tra đây không phải số liệu nhập trùng.',
+  issue_not_csv_old_excel:
+    'Tệp Excel dạng {format} chưa đọc được. Trong Excel hãy chọn Lưu thành → "Sổ làm việc Excel (.xlsx)" rồi tải lên tệp .xlsx đó (hoặc lưu thành "CSV UTF-8").',
+  issue_sum_mismatch_rows:
+    'Dòng tổng ghi {total}, nhưng cộng các dòng {from}–{to} ở trên được {sum}. Hãy kiểm tra lại số ở cột này.',
+  issue_formula_no_value:
+    'Ô {cell} có công thức nhưng chưa có giá trị tính sẵn. Hãy mở tệp trong Excel, để Excel tính lại (F9), lưu rồi tải lên lại.',
+  issue_unknown_sheet: 'Không có trang tính {sheet}. Tệp có các trang: {sheets}.',
+  issue_bad_workbook:
+    'Không đọc được sổ làm việc Excel ({detail}). Hãy mở tệp trong Excel, lưu lại thành .xlsx rồi tải lên lại.',
+  issue_unread_row:
+    'Dòng "{text}" không phải dòng tiêu đề, dòng tổng hay phần ký tên, và không có số liệu nào. Hãy thêm số liệu, ghi địa bàn, hoặc xóa dòng.',
+  up_sheet: 'Trang tính',
+  up_sheet_pick: 'Chọn trang tính khác',
+  up_sheet_no_table: 'không có bảng',
+  up_skipped: 'Dòng và cột bỏ qua',
+  up_skipped_rows: 'Dòng',
+  up_skipped_columns: 'Cột',
+  up_skip_title: 'tiêu đề, quốc hiệu',
+  up_skip_blank: 'trống',
+  up_skip_serial: 'số thứ tự',
+  up_skip_total: 'dòng tổng (đối chiếu với các dòng trên)',
+  up_skip_footnote: 'ghi chú',
+  up_skip_signature: 'phần ký tên',
+  up_skip_more: 'và {n} mục khác',
+  up_title_period: 'Kỳ báo cáo lấy từ dòng {row} ("{text}"): {period}',
+  export_xlsx_label: 'Tải số liệu dạng Excel (.xlsx)',
+  export_xlsx_source: 'Nguồn',
+  export_xlsx_demo: 'Lưu ý: bảng có số liệu minh họa (giả lập), không phải số liệu thật.'
 } as const;
 
 /** A message of the catalogue: Vietnamese defines the keys, and every other language has exactly these. */
