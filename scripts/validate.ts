@@ -1,6 +1,8 @@
 /**
  * Validates a CSV report with the same import pipeline the browser runs (src/lib/import), against the reference
- * units in data/areas/. Usage: npm run --silent validate -- FILE [--json] [--lang vi|en]
+ * units in data/areas/. Usage: npm run --silent validate -- FILE [--sheet NAME] [--json] [--lang vi|en]
+ * An .xlsx workbook is read through its sheet (--sheet, default the first with a table), rows and columns as Excel
+ * names them.
  * Exit codes: 0 no errors (warnings allowed), 1 errors, 2 the file cannot be read.
  */
 import { once } from 'node:events';
@@ -8,11 +10,12 @@ import { readFileSync, statSync } from 'node:fs';
 import { createAreaResolver } from '../src/lib/import/areas';
 import type { Issue } from '../src/lib/import/messages';
 import { importCsv } from '../src/lib/import/pipeline';
+import { importFile, workbookKind } from '../src/lib/import/workbook';
 
 const SHOWN = 50;
 
 function usage(): never {
-  process.stderr.write('usage: validate FILE [--json] [--lang vi|en]\n');
+  process.stderr.write('usage: validate FILE [--sheet NAME] [--json] [--lang vi|en]\n');
   process.exit(2);
 }
 
@@ -20,9 +23,14 @@ const args = process.argv.slice(2);
 let file: string | null = null;
 let json = false;
 let lang: 'vi' | 'en' = 'en';
+let sheet: string | undefined;
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--json') json = true;
+  else if (a === '--sheet') {
+    sheet = args[++i];
+    if (sheet === undefined) usage();
+  } else if (a.startsWith('--sheet=')) sheet = a.slice(8);
   else if (a === '--lang') {
     const l = args[++i];
     if (l !== 'vi' && l !== 'en') usage();
@@ -68,7 +76,10 @@ const areas = createAreaResolver({
   vn2019: ref('vietnam-provinces-2019.csv'),
   vn2025: ref('vietnam-provinces-2025.csv')
 });
-const result = await importCsv(bytes, { areas, fileName: file });
+// Workbooks (.xlsx; .xls and .ods are refused with a message to save as .xlsx) go through their sheet.
+const result = workbookKind(bytes)
+  ? await importFile(bytes, { areas, fileName: file, sheet })
+  : await importCsv(bytes, { areas, fileName: file });
 const localise = (i: Issue) => ({ row: i.row, column: i.column, code: i.code, message: i.message[lang] });
 
 if (json) {
@@ -85,7 +96,11 @@ if (json) {
     error_count,
     warning_count,
     sources,
-    table
+    table,
+    sheets,
+    sheet: sheetRead,
+    title_period,
+    skipped
   } = result;
   const header = JSON.stringify({
     file: name,
@@ -97,6 +112,10 @@ if (json) {
     error_count,
     warning_count,
     sources,
+    sheets,
+    sheet: sheetRead,
+    title_period,
+    skipped,
     errors: result.errors.map(localise),
     warnings: result.warnings.map(localise)
   });
@@ -128,6 +147,23 @@ if (json) {
   field('Bố cục', 'Layout', result.layout);
   field('Số dòng', 'Rows', result.rows);
   field('Số liệu', 'Observations', result.table.length);
+  if (result.sheet) {
+    const others = result.sheets.map((s) => s.name).filter((name) => name !== result.sheet);
+    field('Trang tính', 'Sheet', result.sheet + (others.length ? ` (+ ${others.join(', ')})` : ''));
+  }
+  const tp = result.title_period;
+  if (tp)
+    field('Kỳ (tiêu đề)', 'Period (title)', `${tp.period} (${L ? 'dòng' : 'row'} ${tp.row}: "${tp.text}")`);
+  const skips = result.skipped.rows.filter((s) => s.reason !== 'blank');
+  if (skips.length || result.skipped.columns.length) {
+    lines.push('', `${L ? 'Bỏ qua' : 'Skipped'}:`);
+    for (const s of skips)
+      lines.push(
+        `  ${L ? 'dòng' : 'row'} ${s.from === s.to ? s.from : `${s.from}–${s.to}`} [${s.reason}] ${s.text}`
+      );
+    for (const c of result.skipped.columns)
+      lines.push(`  ${L ? 'cột' : 'column'} ${c.column} [${c.reason}] ${c.header}`);
+  }
   const section = (title: string, list: Issue[], total: number) => {
     lines.push('', `${title}: ${total}`);
     for (const i of list.slice(0, SHOWN)) {
