@@ -3,12 +3,12 @@ import type { MessageKey } from './vi';
 
 export const en: Record<MessageKey, string> = {
   nav_upload: 'Upload',
-  up_title: 'Upload CSV reports',
+  up_title: 'Upload reports (CSV, Excel)',
   up_intro:
-    'Check one or more CSV files (long layout or one column per metric), preview their figures and the city totals they change, then commit. Uploaded data stays in this browser and is marked "Uploaded" on every page.',
-  up_drop: 'Drop CSV files here, or',
+    'Check one or more CSV or Excel (.xlsx) files: long layout, one column per metric, or a printed form with its letterhead, total rows and signatures. Preview their figures and the city totals they change, then commit. Uploaded data stays in this browser and is marked "Uploaded" on every page.',
+  up_drop: 'Drop CSV or Excel (.xlsx) files here, or',
   up_pick: 'choose files',
-  up_drop_label: 'Choose CSV files to upload',
+  up_drop_label: 'Choose CSV or Excel files to upload',
   up_validating: 'Validating',
   up_queued: 'Waiting',
   up_rows: 'rows',

@@ -2,12 +2,12 @@
 
 export const vi = {
   nav_upload: 'Tải lên',
-  up_title: 'Tải lên báo cáo CSV',
+  up_title: 'Tải lên báo cáo (CSV, Excel)',
   up_intro:
-    'Kiểm tra một hoặc nhiều tệp CSV (dạng dài hoặc bảng theo cột), xem trước số liệu và những con số toàn thành phố sẽ thay đổi, rồi lưu. Dữ liệu tải lên chỉ nằm trong trình duyệt này và được đánh dấu "Tải lên" ở mọi trang.',
-  up_drop: 'Kéo thả tệp CSV vào đây, hoặc',
+    'Kiểm tra một hoặc nhiều tệp CSV hoặc Excel (.xlsx): dạng dài, bảng theo cột, hay biểu mẫu in có quốc hiệu, dòng tổng và phần ký tên. Xem trước số liệu và những con số toàn thành phố sẽ thay đổi, rồi lưu. Dữ liệu tải lên chỉ nằm trong trình duyệt này và được đánh dấu "Tải lên" ở mọi trang.',
+  up_drop: 'Kéo thả tệp CSV hoặc Excel (.xlsx) vào đây, hoặc',
   up_pick: 'chọn tệp',
-  up_drop_label: 'Chọn tệp CSV để tải lên',
+  up_drop_label: 'Chọn tệp CSV hoặc Excel để tải lên',
   up_validating: 'Đang kiểm tra',
   up_queued: 'Đang chờ',
   up_rows: 'dòng',
