@@ -305,5 +305,20 @@ export const en: Record<MessageKey, string> = {
   up_title_period: 'Reporting period read from row {row} ("{text}"): {period}',
   export_xlsx_label: 'Download the figures as Excel (.xlsx)',
   export_xlsx_source: 'Source',
-  export_xlsx_demo: 'Note: the table holds demo (synthetic) figures, not real ones.'
+  export_xlsx_demo: 'Note: the table holds demo (synthetic) figures, not real ones.',
+  xlsx_period_start: 'From',
+  xlsx_period_end: 'To',
+  xlsx_area_code: 'Area code',
+  xlsx_category: 'Category',
+  xlsx_qualifier: 'Qualifier',
+  xlsx_report: 'Report id',
+  xlsx_per_year: 'Compared per year',
+  xlsx_shown: 'Value compared',
+  xlsx_side: '{label} ({side})',
+  xlsx_q_exact: 'exact',
+  xlsx_q_more_than: 'more than',
+  xlsx_q_nearly: 'nearly',
+  xlsx_q_about: 'about',
+  xlsx_yes: 'yes',
+  xlsx_sheet: 'Figures'
 };

@@ -304,7 +304,22 @@ export const vi = {
   up_title_period: 'Kỳ báo cáo lấy từ dòng {row} ("{text}"): {period}',
   export_xlsx_label: 'Tải số liệu dạng Excel (.xlsx)',
   export_xlsx_source: 'Nguồn',
-  export_xlsx_demo: 'Lưu ý: bảng có số liệu minh họa (giả lập), không phải số liệu thật.'
+  export_xlsx_demo: 'Lưu ý: bảng có số liệu minh họa (giả lập), không phải số liệu thật.',
+  xlsx_period_start: 'Từ ngày',
+  xlsx_period_end: 'Đến ngày',
+  xlsx_area_code: 'Mã địa bàn',
+  xlsx_category: 'Phân loại',
+  xlsx_qualifier: 'Mức độ chính xác',
+  xlsx_report: 'Mã báo cáo',
+  xlsx_per_year: 'So sánh bình quân năm',
+  xlsx_shown: 'Giá trị so sánh',
+  xlsx_side: '{label} ({side})',
+  xlsx_q_exact: 'chính xác',
+  xlsx_q_more_than: 'hơn',
+  xlsx_q_nearly: 'gần',
+  xlsx_q_about: 'khoảng',
+  xlsx_yes: 'có',
+  xlsx_sheet: 'Số liệu'
 } as const;
 
 /** A message of the catalogue: Vietnamese defines the keys, and every other language has exactly these. */
