@@ -74,6 +74,9 @@ const TOTAL =
 
 /** Whether a cell names a total row ("Tổng cộng", "Cộng", "Toàn thành phố", "Toàn quận"). */
 export function isTotalLabel(cell: string): boolean {
+  // Most area cells of a large file start with another letter: skip the normalising for them.
+  const first = cell.trimStart().charCodeAt(0) | 0x20;
+  if (first !== 0x74 && first !== 0x63 && first !== 0x67) return false; // t c g: Tổng, Cộng, Grand
   const key = looseKey(cell);
   return key !== '' && TOTAL.test(key);
 }
@@ -113,10 +116,13 @@ export function isFootnoteRow(cells: string[]): boolean {
   return text.startsWith('*') || FOOTNOTE.some((w) => looseKey(text).startsWith(w));
 }
 
-/** Whether a row numbers the columns under the header: "(1) (2) (3)…", "A B 1 2 3…". */
-export function isSerialRow(cells: string[]): boolean {
+/**
+ * Whether a row numbers the columns under the header: "(1) (2) (3)…", "A B 1 2 3…". It must number at least
+ * `columns` cells (the named columns), so a data row of small figures ("1 2 3") is not taken for one.
+ */
+export function isSerialRow(cells: string[], columns = 3): boolean {
   const marks = cells.map((cell) => cell.trim()).filter((cell) => cell !== '');
-  if (marks.length < 3) return false;
+  if (marks.length < Math.max(3, columns)) return false;
   const numbers: number[] = [];
   for (const mark of marks) {
     const m = /^\(?(\d{1,2}|[A-Z])\)?$/.exec(mark);

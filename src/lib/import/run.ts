@@ -175,7 +175,7 @@ export class ImportRun {
 
   /** A total row: its figures checked against the rows above, never imported as an area. */
   checkTotal(cells: string[], row: number): void {
-    this.totals ??= new TotalRowCheck();
+    this.totals ??= new TotalRowCheck(this.headers.length);
     const figureColumns = this.columns.figures.map((figure) => figure.col);
     this.totals.check(this.sink, cells, row, figureColumns, this.headers);
   }

@@ -61,6 +61,8 @@ export class SheetRows {
   private footer: SkipReason | null = null;
   private unnamedFilled = new Set<number>();
   private columns: Columns | null = null;
+  /** Columns with a header: a row numbering the columns numbers at least these. */
+  private namedColumns = 0;
 
   constructor(
     private options: ImportOptions,
@@ -128,6 +130,7 @@ export class SheetRows {
     const names = this.letters ? texts.map((_, col) => columnLetter(col)) : undefined;
     const columns = mapColumns(texts, header.row, this.sink, { roles, names });
     this.columns = columns;
+    this.namedColumns = texts.filter((text) => text.trim() !== '').length;
     const title = findTitlePeriod(pending.slice(0, pick));
     const periodColumn = columns.period >= 0 || columns.start >= 0 || columns.end >= 0;
     const useTitle = title !== null && !periodColumn && !this.options.period;
@@ -147,7 +150,7 @@ export class SheetRows {
     this.run = run;
     if (chosen.layout === 'wide') {
       this.printed = true;
-      run.totals = new TotalRowCheck();
+      run.totals = new TotalRowCheck(texts.length);
       roles.forEach((role, col) => {
         if (role?.kind === 'ignore') this.skips.column(columns.headers[col], texts[col], 'serial');
       });
@@ -170,7 +173,7 @@ export class SheetRows {
 
   /** Why a row of a printed wide sheet is not data, 'reported' when it was reported as an error, or null (data). */
   private classify(cells: string[], row: number, columns: Columns): SkipReason | 'reported' | null {
-    if (!this.dataSeen && isSerialRow(cells)) return 'serial';
+    if (!this.dataSeen && isSerialRow(cells, this.namedColumns)) return 'serial';
     const area = [columns.name, columns.code, columns.parent].map((col) =>
       col >= 0 ? (cells[col] ?? '') : ''
     );
