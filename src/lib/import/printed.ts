@@ -113,7 +113,9 @@ export function isFootnoteRow(cells: string[]): boolean {
   const first = cells.find((cell) => cell.trim() !== '');
   if (!first) return false;
   const text = first.trim();
-  return text.startsWith('*') || FOOTNOTE.some((w) => looseKey(text).startsWith(w));
+  // A lone "*" is no footnote: a footnote says something.
+  if (text.startsWith('*')) return /\p{L}{2,}/u.test(text);
+  return FOOTNOTE.some((w) => looseKey(text).startsWith(w));
 }
 
 /**
