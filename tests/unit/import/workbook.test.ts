@@ -189,6 +189,26 @@ describe('a printed sheet saved as CSV', () => {
     expect(r.errors[0].message.vi).toContain('"xem trang sau"');
   });
 
+  it('checks subtotals against their own rows, and a grand total right after them against all rows', async () => {
+    const sheet = [
+      'Năm 2023',
+      'TT;Quận/Huyện;Tổng số tin',
+      '1;Ba Đình;100',
+      '2;Hoàn Kiếm;200',
+      'Cộng;;300',
+      '3;Tây Hồ;300',
+      'Cộng;;301',
+      'Tổng cộng;;600'
+    ].join('\n');
+    const r = await run(sheet);
+    expect(where(r)).toEqual([['sum_mismatch', 7, 'Tổng số tin']]);
+    expect(r.warnings[0].message.en).toContain('rows 6–6 above add up to 300');
+    expect(r.skipped.rows.filter((s) => s.reason === 'total').map((s) => [s.from, s.to])).toEqual([
+      [5, 5],
+      [7, 8]
+    ]);
+  });
+
   it('takes a period written as a span of dates', async () => {
     const r = await run(districts.replace('NĂM 2023', 'từ 01/01/2024 đến 30/06/2024'));
     expect(r.observations[0]).toMatchObject({ period_start: '2024-01-01', period_end: '2024-06-30' });
