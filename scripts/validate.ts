@@ -1,6 +1,8 @@
 /**
  * Validates a CSV report with the same import pipeline the browser runs (src/lib/import), against the reference
- * units in data/areas/. Usage: npm run --silent validate -- FILE [--json] [--lang vi|en]
+ * units in data/areas/. Usage: npm run --silent validate -- FILE [--sheet NAME] [--json] [--lang vi|en]
+ * An .xlsx workbook is read through its sheet (--sheet, default the first with a table), rows and columns as Excel
+ * names them.
  * Exit codes: 0 no errors (warnings allowed), 1 errors, 2 the file cannot be read (missing, a directory, not a regular
  * file, over MAX_UPLOAD_MB) or the validator itself failed. With --json, every outcome is one JSON object on stdout
  * with the same fields.
@@ -11,11 +13,12 @@ import { createAreaResolver } from '../src/lib/import/areas';
 import type { Issue } from '../src/lib/import/messages';
 import { importCsv } from '../src/lib/import/pipeline';
 import { MAX_UPLOAD_MB } from '../src/lib/model/upload';
+import { importFile, workbookKind } from '../src/lib/import/workbook';
 
 const SHOWN = 50;
 
 function usage(): never {
-  process.stderr.write('usage: validate FILE [--json] [--lang vi|en]\n');
+  process.stderr.write('usage: validate FILE [--sheet NAME] [--json] [--lang vi|en]\n');
   process.exit(2);
 }
 
@@ -23,9 +26,14 @@ const args = process.argv.slice(2);
 let file: string | null = null;
 let json = false;
 let lang: 'vi' | 'en' = 'en';
+let sheet: string | undefined;
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--json') json = true;
+  else if (a === '--sheet') {
+    sheet = args[++i];
+    if (sheet === undefined) usage();
+  } else if (a.startsWith('--sheet=')) sheet = a.slice(8);
   else if (a === '--lang') {
     const l = args[++i];
     if (l !== 'vi' && l !== 'en') usage();
@@ -57,6 +65,10 @@ function fail(code: 'unreadable' | 'file_too_large' | 'internal_error', msg: str
         error_count: 1,
         warning_count: 0,
         sources: [],
+        sheets: [],
+        sheet: null,
+        title_period: null,
+        skipped: { rows: [], columns: [] },
         errors: [{ row: 0, column: '', code, message: msg }],
         warnings: [],
         observations: []
@@ -111,7 +123,10 @@ async function report(bytes: Uint8Array): Promise<void> {
     vn2019: ref('vietnam-provinces-2019.csv'),
     vn2025: ref('vietnam-provinces-2025.csv')
   });
-  const result = await importCsv(bytes, { areas, fileName: file });
+  // Workbooks (.xlsx; .xls and .ods are refused with a message to save as .xlsx) go through their sheet.
+  const result = workbookKind(bytes)
+    ? await importFile(bytes, { areas, fileName: file, sheet })
+    : await importCsv(bytes, { areas, fileName: file });
   const localise = (i: Issue) => ({ row: i.row, column: i.column, code: i.code, message: i.message[lang] });
 
   if (json) {
@@ -128,7 +143,11 @@ async function report(bytes: Uint8Array): Promise<void> {
       error_count,
       warning_count,
       sources,
-      table
+      table,
+      sheets,
+      sheet: sheetRead,
+      title_period,
+      skipped
     } = result;
     const header = JSON.stringify({
       file: name,
@@ -140,6 +159,10 @@ async function report(bytes: Uint8Array): Promise<void> {
       error_count,
       warning_count,
       sources,
+      sheets,
+      sheet: sheetRead,
+      title_period,
+      skipped,
       errors: result.errors.map(localise),
       warnings: result.warnings.map(localise)
     });
@@ -171,6 +194,23 @@ async function report(bytes: Uint8Array): Promise<void> {
     field('Bố cục', 'Layout', result.layout);
     field('Số dòng', 'Rows', result.rows);
     field('Số liệu', 'Observations', result.table.length);
+    if (result.sheet) {
+      const others = result.sheets.map((s) => s.name).filter((name) => name !== result.sheet);
+      field('Trang tính', 'Sheet', result.sheet + (others.length ? ` (+ ${others.join(', ')})` : ''));
+    }
+    const tp = result.title_period;
+    if (tp)
+      field('Kỳ (tiêu đề)', 'Period (title)', `${tp.period} (${L ? 'dòng' : 'row'} ${tp.row}: "${tp.text}")`);
+    const skips = result.skipped.rows.filter((s) => s.reason !== 'blank');
+    if (skips.length || result.skipped.columns.length) {
+      lines.push('', `${L ? 'Bỏ qua' : 'Skipped'}:`);
+      for (const s of skips)
+        lines.push(
+          `  ${L ? 'dòng' : 'row'} ${s.from === s.to ? s.from : `${s.from}–${s.to}`} [${s.reason}] ${s.text}`
+        );
+      for (const c of result.skipped.columns)
+        lines.push(`  ${L ? 'cột' : 'column'} ${c.column} [${c.reason}] ${c.header}`);
+    }
     const section = (title: string, list: Issue[], total: number) => {
       lines.push('', `${title}: ${total}`);
       for (const i of list.slice(0, SHOWN)) {

@@ -27,6 +27,10 @@ const summary = (over: Partial<ImportSummary> = {}): ImportSummary => ({
   error_count: 2,
   warning_count: 1,
   sources: [],
+  skipped: { rows: [], columns: [], row_count: 0 },
+  title_period: null,
+  sheets: [],
+  sheet: '',
   ...over
 });
 

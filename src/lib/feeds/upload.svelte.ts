@@ -44,6 +44,8 @@ export class UploadJob {
   meta = $state<MetaForm>({ title: '', publisher: '', published: '', url: '', notes: '' });
   lines = $state.raw<{ from: number; lines: string[]; total: number; focus: number } | null>(null);
   committedId = $state('');
+  /** The workbook's sheet asked for ('' for the default: the first with a table). */
+  sheet = $state('');
   /** Worker time from bytes to table, for the record. */
   ms = 0;
   /** The observations as an Arrow stream (import/arrow.ts), as DuckDB takes them and IndexedDB keeps them. */
@@ -177,7 +179,8 @@ export class UploadState {
       file: job.file,
       fileName: job.file.name,
       reportId: job.reportId,
-      existing
+      existing,
+      sheet: job.sheet || undefined
     });
     const m = await done;
     this.running.delete(job.id);
@@ -258,6 +261,18 @@ export class UploadState {
     this.cancel(job);
     this.waiting.delete(job.id);
     this.jobs = this.jobs.filter((j) => j !== job);
+  }
+
+  /** Validates a workbook again with another of its sheets: what the first sheet staged is dropped first. */
+  async pickSheet(job: UploadJob, sheet: string) {
+    if (job.phase !== 'ready' || sheet === job.summary?.sheet) return;
+    job.phase = 'queued';
+    await this.unstage(job);
+    this.send({ type: 'forget', id: job.id });
+    job.sheet = sheet;
+    [job.summary, job.preview, job.observations, job.arrow, job.staged] = [null, [], 0, null, null];
+    [job.changes, job.changesError, job.lines, job.error, job.bytes, job.rows] = [null, '', null, '', 0, 0];
+    this.queue = this.queue.then(() => this.validate(job));
   }
 
   /** Asks the worker for the source lines around a spreadsheet row. */

@@ -3,12 +3,12 @@ import type { MessageKey } from './vi';
 
 export const en: Record<MessageKey, string> = {
   nav_upload: 'Upload',
-  up_title: 'Upload CSV reports',
+  up_title: 'Upload reports (CSV, Excel)',
   up_intro:
-    'Check one or more CSV files (long layout or one column per metric), preview their figures and the city totals they change, then commit. Uploaded data stays in this browser and is marked "Uploaded" on every page.',
-  up_drop: 'Drop CSV files here, or',
+    'Check one or more CSV or Excel (.xlsx) files: long layout, one column per metric, or a printed form with its letterhead, total rows and signatures. Preview their figures and the city totals they change, then commit. Uploaded data stays in this browser and is marked "Uploaded" on every page.',
+  up_drop: 'Drop CSV or Excel (.xlsx) files here, or',
   up_pick: 'choose files',
-  up_drop_label: 'Choose CSV files to upload',
+  up_drop_label: 'Choose CSV or Excel files to upload',
   up_validating: 'Validating',
   up_queued: 'Waiting',
   up_rows: 'rows',
@@ -368,5 +368,49 @@ export const en: Record<MessageKey, string> = {
   report_copied: 'Copied.',
   report_print: 'Print / save as PDF',
   report_making: 'Making the file…',
-  report_failed: 'Could not make the file'
+  report_failed: 'Could not make the file',
+  issue_not_csv_old_excel:
+    '{format} workbooks cannot be read. In Excel choose Save As → "Excel Workbook (.xlsx)" and upload that .xlsx file (or save as "CSV UTF-8").',
+  issue_sum_mismatch_rows:
+    'The total row gives {total}, but rows {from}–{to} above add up to {sum}. Check the figures of this column.',
+  issue_formula_no_value:
+    'Cell {cell} has a formula but no calculated value saved. Open the file in Excel, let it recalculate (F9), save and upload it again.',
+  issue_unknown_sheet: 'There is no sheet {sheet}. The workbook has: {sheets}.',
+  issue_bad_workbook:
+    'The Excel workbook cannot be read ({detail}). Open it in Excel, save it again as .xlsx and upload it again.',
+  issue_unread_row:
+    'Row "{text}" is not a title, total or signature row and holds no figure. Add its figures or its area, or delete the row.',
+  up_sheet: 'Sheet',
+  up_sheet_pick: 'Pick another sheet',
+  up_sheet_no_table: 'no table',
+  up_skipped: 'Rows and columns skipped',
+  up_skipped_rows: 'Rows',
+  up_skipped_columns: 'Columns',
+  up_skip_title: 'title, letterhead',
+  up_skip_blank: 'blank',
+  up_skip_serial: 'serial numbers',
+  up_skip_total: 'total row (checked against the rows above)',
+  up_skip_footnote: 'footnote',
+  up_skip_signature: 'signature block',
+  up_skip_more: 'and {n} more',
+  up_title_period: 'Reporting period read from row {row} ("{text}"): {period}',
+  export_xlsx_label: 'Download the figures as Excel (.xlsx)',
+  export_xlsx_source: 'Source',
+  export_xlsx_demo: 'Note: the table holds demo (synthetic) figures, not real ones.',
+  xlsx_period_start: 'From',
+  xlsx_period_end: 'To',
+  xlsx_area_code: 'Area code',
+  xlsx_category: 'Category',
+  xlsx_qualifier: 'Qualifier',
+  xlsx_report: 'Report id',
+  xlsx_per_year: 'Compared per year',
+  xlsx_shown: 'Value compared',
+  xlsx_side: '{label} ({side})',
+  xlsx_q_exact: 'exact',
+  xlsx_q_more_than: 'more than',
+  xlsx_q_nearly: 'nearly',
+  xlsx_q_about: 'about',
+  xlsx_yes: 'yes',
+  xlsx_sheet: 'Figures',
+  xlsx_not_compared: 'Not compared because'
 };

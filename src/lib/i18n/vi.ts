@@ -2,12 +2,12 @@
 
 export const vi = {
   nav_upload: 'Tải lên',
-  up_title: 'Tải lên báo cáo CSV',
+  up_title: 'Tải lên báo cáo (CSV, Excel)',
   up_intro:
-    'Kiểm tra một hoặc nhiều tệp CSV (dạng dài hoặc bảng theo cột), xem trước số liệu và những con số toàn thành phố sẽ thay đổi, rồi lưu. Dữ liệu tải lên chỉ nằm trong trình duyệt này và được đánh dấu "Tải lên" ở mọi trang.',
-  up_drop: 'Kéo thả tệp CSV vào đây, hoặc',
+    'Kiểm tra một hoặc nhiều tệp CSV hoặc Excel (.xlsx): dạng dài, bảng theo cột, hay biểu mẫu in có quốc hiệu, dòng tổng và phần ký tên. Xem trước số liệu và những con số toàn thành phố sẽ thay đổi, rồi lưu. Dữ liệu tải lên chỉ nằm trong trình duyệt này và được đánh dấu "Tải lên" ở mọi trang.',
+  up_drop: 'Kéo thả tệp CSV hoặc Excel (.xlsx) vào đây, hoặc',
   up_pick: 'chọn tệp',
-  up_drop_label: 'Chọn tệp CSV để tải lên',
+  up_drop_label: 'Chọn tệp CSV hoặc Excel để tải lên',
   up_validating: 'Đang kiểm tra',
   up_queued: 'Đang chờ',
   up_rows: 'dòng',
@@ -369,7 +369,51 @@ export const vi = {
   report_copied: 'Đã sao chép.',
   report_print: 'In / Lưu PDF',
   report_making: 'Đang tạo tệp…',
-  report_failed: 'Không tạo được tệp'
+  report_failed: 'Không tạo được tệp',
+  issue_not_csv_old_excel:
+    'Tệp Excel dạng {format} chưa đọc được. Trong Excel hãy chọn Lưu thành → "Sổ làm việc Excel (.xlsx)" rồi tải lên tệp .xlsx đó (hoặc lưu thành "CSV UTF-8").',
+  issue_sum_mismatch_rows:
+    'Dòng tổng ghi {total}, nhưng cộng các dòng {from}–{to} ở trên được {sum}. Hãy kiểm tra lại số ở cột này.',
+  issue_formula_no_value:
+    'Ô {cell} có công thức nhưng chưa có giá trị tính sẵn. Hãy mở tệp trong Excel, để Excel tính lại (F9), lưu rồi tải lên lại.',
+  issue_unknown_sheet: 'Không có trang tính {sheet}. Tệp có các trang: {sheets}.',
+  issue_bad_workbook:
+    'Không đọc được sổ làm việc Excel ({detail}). Hãy mở tệp trong Excel, lưu lại thành .xlsx rồi tải lên lại.',
+  issue_unread_row:
+    'Dòng "{text}" không phải dòng tiêu đề, dòng tổng hay phần ký tên, và không có số liệu nào. Hãy thêm số liệu, ghi địa bàn, hoặc xóa dòng.',
+  up_sheet: 'Trang tính',
+  up_sheet_pick: 'Chọn trang tính khác',
+  up_sheet_no_table: 'không có bảng',
+  up_skipped: 'Dòng và cột bỏ qua',
+  up_skipped_rows: 'Dòng',
+  up_skipped_columns: 'Cột',
+  up_skip_title: 'tiêu đề, quốc hiệu',
+  up_skip_blank: 'trống',
+  up_skip_serial: 'số thứ tự',
+  up_skip_total: 'dòng tổng (đối chiếu với các dòng trên)',
+  up_skip_footnote: 'ghi chú',
+  up_skip_signature: 'phần ký tên',
+  up_skip_more: 'và {n} mục khác',
+  up_title_period: 'Kỳ báo cáo lấy từ dòng {row} ("{text}"): {period}',
+  export_xlsx_label: 'Tải số liệu dạng Excel (.xlsx)',
+  export_xlsx_source: 'Nguồn',
+  export_xlsx_demo: 'Lưu ý: bảng có số liệu minh họa (giả lập), không phải số liệu thật.',
+  xlsx_period_start: 'Từ ngày',
+  xlsx_period_end: 'Đến ngày',
+  xlsx_area_code: 'Mã địa bàn',
+  xlsx_category: 'Phân loại',
+  xlsx_qualifier: 'Mức độ chính xác',
+  xlsx_report: 'Mã báo cáo',
+  xlsx_per_year: 'So sánh bình quân năm',
+  xlsx_shown: 'Giá trị so sánh',
+  xlsx_side: '{label} ({side})',
+  xlsx_q_exact: 'chính xác',
+  xlsx_q_more_than: 'hơn',
+  xlsx_q_nearly: 'gần',
+  xlsx_q_about: 'khoảng',
+  xlsx_yes: 'có',
+  xlsx_sheet: 'Số liệu',
+  xlsx_not_compared: 'Không so sánh vì'
 } as const;
 
 /** A message of the catalogue: Vietnamese defines the keys, and every other language has exactly these. */

@@ -227,12 +227,12 @@ export function createAreaResolver(texts: ReferenceAreaTexts): AreaResolver {
       const seen = new Set<string>();
       return list.filter((a) => (seen.has(a.code) ? false : (seen.add(a.code), true)));
     };
-    const narrow = (list: RefArea[]): RefArea[] => {
+    const narrow = (list: RefArea[], byType = true): RefArea[] => {
       let l = list;
       if (query.level)
         l = l.filter((a) => a.level === query.level || (query.level === 'district' && a.level === 'city'));
       if (query.parentCode) l = l.filter((a) => a.parent_code === query.parentCode || a.level !== 'commune');
-      if (type) {
+      if (type && byType) {
         // A wrong type word of the same level ("Xã" for a Phường) still names the unit when nothing else fits, but
         // "Quận Ba Đình" never names the 2025 ward Ba Đình: the district no longer exists.
         const levels = TYPE_LEVELS[type];
@@ -243,7 +243,8 @@ export function createAreaResolver(texts: ReferenceAreaTexts): AreaResolver {
       return l;
     };
     // The whole cell first ("Thị xã Sơn Tây" is stored as "Sơn Tây"; a name could itself start with a type word).
-    let list = narrow(collect(hn, vn, tidy(raw), false));
+    // Its first word is then part of the name, not a type ("Quán Thánh" is a ward, not a "Quận Thánh").
+    let list = narrow(collect(hn, vn, tidy(raw), false), false);
     if (list.length === 0) list = narrow(collect(hn, vn, name, false));
     if (list.length === 0) {
       // Without diacritics ("Ba Dinh", "Hoan Kiem"): only when it names exactly one unit.

@@ -63,6 +63,14 @@ export function pickHeaderRow(rows: PendingRow[]): number {
   return fallback === -1 ? 0 : fallback;
 }
 
+/** Whether any of the first rows of a sheet is the header of a table the readers know. */
+export function hasHeaderRow(rows: PendingRow[]): boolean {
+  return rows.some((row) => {
+    const score = headerScore(row.cells.map(classifyHeader));
+    return score.long || score.wide;
+  });
+}
+
 /** Whether every cell of a row is blank. */
 export function isEmptyRow(cells: string[]): boolean {
   for (let i = 0; i < cells.length; i++) {
@@ -89,8 +97,16 @@ const SINGLE: Partial<Record<ColumnRole['kind'], SingleColumn>> = {
   source_url: 'source'
 };
 
-/** Maps header cells to columns; reports unknown and duplicate columns. */
-export function mapColumns(cells: string[], headerRow: number, sink: IssueSink): Columns {
+/**
+ * Maps header cells to columns; reports unknown and duplicate columns. `given` carries roles already read (a header
+ * over two rows) and the names issues give columns (a workbook's letters) instead of the header texts.
+ */
+export function mapColumns(
+  cells: string[],
+  headerRow: number,
+  sink: IssueSink,
+  given: { roles?: (ColumnRole | null)[]; names?: string[] } = {}
+): Columns {
   const columns: Columns = {
     period: -1,
     start: -1,
@@ -114,16 +130,18 @@ export function mapColumns(cells: string[], headerRow: number, sink: IssueSink):
         .normalize('NFC')
     )
   };
+  const texts = columns.headers;
+  if (given.names) columns.headers = texts.map((_, col) => given.names![col] ?? '');
   const seen = new Map<string, number>();
   const names: { col: number; level: AreaLevel | null }[] = [];
-  columns.headers.forEach((header, col) => {
+  texts.forEach((header, col) => {
     if (header === '') {
       columns.unnamed.push(col);
       return;
     }
-    const role = classifyHeader(header);
+    const role = given.roles ? given.roles[col] : classifyHeader(header);
     if (!role) {
-      sink.add('unknown_column', headerRow, header, { column: header });
+      sink.add('unknown_column', headerRow, columns.headers[col], { column: header });
       return;
     }
     if (role.kind === 'ignore') return;
@@ -135,7 +153,10 @@ export function mapColumns(cells: string[], headerRow: number, sink: IssueSink):
           : role.kind;
     const previous = seen.get(key);
     if (previous !== undefined) {
-      sink.add('duplicate_column', headerRow, header, { column: header, other: columns.headers[previous] });
+      sink.add('duplicate_column', headerRow, columns.headers[col], {
+        column: header,
+        other: texts[previous]
+      });
       return;
     }
     seen.set(key, col);

@@ -255,6 +255,11 @@ export function resolveCategoryCell(metricId: string, cell: string): string | nu
         // "Cụm liên kết" under model_communes means that metric's category of the same id.
         if (m.categories.some((c) => c.id === h.category)) r = h.category;
       }
+      // A sub-header under its metric shortens the name: "Hình sự" (Tội phạm hình sự), "Khác" (Tin khác).
+      if (r === null && l.length >= 4) {
+        const ends = m.categories.filter((c) => looseKey(c.vi).endsWith(l) || looseKey(c.en).endsWith(l));
+        if (ends.length === 1) r = ends[0].id;
+      }
     }
   }
   if (byMetric.size > 10_000) byMetric.clear();

@@ -20,7 +20,11 @@ export const ERROR_CODES = [
   'unknown_area',
   'ambiguous_area',
   'negative_value',
-  'duplicate'
+  'duplicate',
+  'formula_no_value',
+  'unknown_sheet',
+  'bad_workbook',
+  'unread_row'
 ] as const;
 
 /** Codes that let the import go ahead after the reader has seen them. */
@@ -83,9 +87,11 @@ const PERIOD_REASONS: Record<string, MessageKey> = {
 const BUILDERS: Record<IssueCode, (p: MessageParams) => Message> = {
   empty_file: () => plain('issue_empty_file'),
   not_csv: (p) =>
-    both('issue_not_csv', (l) => ({
-      excel: clause(p.detail === 'zip' || p.detail === 'xls', 'issue_not_csv_excel', l)
-    })),
+    p.detail === 'xls' || p.detail === 'ods'
+      ? both('issue_not_csv_old_excel', () => ({ format: p.detail === 'xls' ? '.xls' : '.ods' }))
+      : both('issue_not_csv', (l) => ({
+          excel: clause(p.detail === 'zip', 'issue_not_csv_excel', l)
+        })),
   bad_quotes: () => plain('issue_bad_quotes'),
   missing_column: (p) =>
     both('issue_missing_column', (l) => ({
@@ -150,18 +156,30 @@ const BUILDERS: Record<IssueCode, (p: MessageParams) => Message> = {
   fractional_value: (p) =>
     both('issue_fractional_value', () => ({ value: quoted(p.value), number: String(p.number) })),
   sum_mismatch: (p) =>
-    both('issue_sum_mismatch', (l) => ({
-      metric: quoted(p.metric),
-      sum: String(p.sum),
-      differs: MESSAGES[l][p.over ? 'issue_sum_over' : 'issue_sum_other'],
-      total: String(p.total)
-    })),
+    p.rows
+      ? both('issue_sum_mismatch_rows', () => ({
+          total: String(p.total),
+          sum: String(p.sum),
+          from: String(p.from),
+          to: String(p.to)
+        }))
+      : both('issue_sum_mismatch', (l) => ({
+          metric: quoted(p.metric),
+          sum: String(p.sum),
+          differs: MESSAGES[l][p.over ? 'issue_sum_over' : 'issue_sum_other'],
+          total: String(p.total)
+        })),
   period_overlap: (p) =>
     both('issue_period_overlap', () => ({
       period: String(p.period),
       other: String(p.other),
       report: quoted(p.report)
-    }))
+    })),
+  formula_no_value: (p) => both('issue_formula_no_value', () => ({ cell: String(p.cell) })),
+  unknown_sheet: (p) =>
+    both('issue_unknown_sheet', () => ({ sheet: quoted(p.sheet), sheets: String(p.sheets) })),
+  bad_workbook: (p) => both('issue_bad_workbook', () => ({ detail: String(p.detail ?? '') })),
+  unread_row: (p) => both('issue_unread_row', () => ({ text: quoted(p.text) }))
 };
 
 /** The message of an issue code with its parameters, in both languages. */

@@ -1,22 +1,20 @@
 /**
  * The whole import, run identically in a Web Worker and in Node (CLI, tests):
  * decode → sniff → parse → find and map the header → a layout reader validates each row into observations, with
- * every problem reported by row and column.
+ * every problem reported by row and column. A workbook comes in through `importGrid` (import/workbook.ts reads
+ * its cells) and goes through the same rows, readers and rules.
  */
-import { mapColumns, isEmptyRow, pickHeaderRow, type PendingRow } from './columns';
 import { CsvReader, sniffDelimiter } from './csv';
 import { decodeBytes } from './decode';
 import { IssueSink } from './issues';
-import { chooseReader, type RowFn } from './readers';
-import { ImportRun } from './run';
+import type { IssueCode, MessageParams } from './messages';
+import { SheetRows } from './sheet';
 import { ObservationTable, type ImportedObservation } from './table';
-import type { ImportOptions, ImportResult } from './types';
+import type { ImportOptions, ImportResult, SheetInfo } from './types';
 
 export type { ExistingRange, ImportOptions, ImportResult, Layout } from './types';
 export type { ImportedObservation };
 
-/** Rows searched for the header (titles and notes above it in office files). */
-const HEADER_SCAN = 30;
 /** Longest stretch of parsing between two yields to the event loop. */
 const YIELD_MS = 50;
 
@@ -49,7 +47,7 @@ export async function importCsv(
   const delimiter = sniffDelimiter(text);
   result.delimiter = delimiter;
 
-  const rows = new DataRows(options, sink, result, table);
+  const rows = new SheetRows(options, sink, result, table);
   const reader = new CsvReader(text, delimiter);
   const budget = options.chunkSize ?? 1 << 20;
   const onRow = (cells: string[], record: number) => rows.row(cells, record + 1);
@@ -68,14 +66,58 @@ export async function importCsv(
     }
     signal?.throwIfAborted();
   }
-  const run = rows.end();
-  if (!run) {
-    sink.add('empty_file', 0, '');
-    return finish();
-  }
-  run.finish();
-  if (result.rows === 0 && sink.errorCount === 0) sink.add('empty_file', 0, '');
+  endRows(rows, sink);
   return finish();
+}
+
+/** A sheet read into rows of cell texts, as a workbook front-end gives it; issues it found come with it. */
+export interface Grid {
+  sheets: SheetInfo[];
+  sheet: string;
+  /** Every row of the sheet in order, numbered as the spreadsheet numbers them (blank rows included). */
+  rows: { cells: string[]; row: number }[];
+  /** Problems met reading the cells (a formula without its value), or the workbook (no such sheet). */
+  issues: { code: IssueCode; row: number; column: string; params: MessageParams }[];
+}
+
+/** Imports a workbook's sheet (its cells already read as texts) through the same rows, readers and rules. */
+export async function importGrid(grid: Grid, options: ImportOptions): Promise<ImportResult> {
+  options.signal?.throwIfAborted();
+  const sink = new IssueSink(options.maxIssuesPerCode ?? 1000);
+  const table = new ObservationTable();
+  const result = emptyResult(options.fileName ?? '', sink, table);
+  result.encoding = 'xlsx';
+  result.delimiter = '';
+  result.sheets = grid.sheets;
+  result.sheet = grid.sheet;
+  for (const issue of grid.issues) sink.add(issue.code, issue.row, issue.column, issue.params);
+  if (grid.rows.length === 0 && sink.errorCount > 0) {
+    result.error_count = sink.errorCount;
+    return result;
+  }
+  const rows = new SheetRows(options, sink, result, table, true);
+  let lastYield = Date.now();
+  for (const { cells, row } of grid.rows) {
+    rows.row(cells, row);
+    if (Date.now() - lastYield >= YIELD_MS) {
+      options.onProgress?.({ bytes: 0, rows: result.rows });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      lastYield = Date.now();
+      options.signal?.throwIfAborted();
+    }
+  }
+  endRows(rows, sink);
+  result.error_count = sink.errorCount;
+  result.warning_count = sink.warningCount;
+  return result;
+}
+
+/** After the last row: the whole-file checks, or empty_file when no row was read. */
+function endRows(rows: SheetRows, sink: IssueSink): void {
+  const run = rows.end();
+  if (!run) return sink.add('empty_file', 0, '');
+  run.finish();
+  if (run.rowsRead() === 0 && sink.errorCount === 0) sink.add('empty_file', 0, '');
 }
 
 /** The result before any row is read; the table is for code, not for JSON output, so it is not enumerable. */
@@ -95,7 +137,11 @@ function emptyResult(file: string, sink: IssueSink, table: ObservationTable): Im
     counts: sink.counts,
     error_count: 0,
     warning_count: 0,
-    sources: [] as string[]
+    sources: [] as string[],
+    skipped: { rows: [], columns: [], row_count: 0 } as ImportResult['skipped'],
+    title_period: null as ImportResult['title_period'],
+    sheets: [] as SheetInfo[],
+    sheet: ''
   };
   return Object.defineProperty(result, 'table', { value: table, enumerable: false }) as typeof result & {
     readonly table: ObservationTable;
@@ -116,66 +162,4 @@ function decodeInput(
   }
   if (decoded.converted) sink.add('encoding_converted', 0, '', { encoding: decoded.encoding });
   return { text: decoded.text, bytes: bytes.length, encoding: decoded.encoding };
-}
-
-/** The parsed rows of a file: held until the header is found among the first ones, then read by its layout. */
-class DataRows {
-  private pending: PendingRow[] = [];
-  private headerSeen = false;
-  private read: RowFn | null = null;
-  private run: ImportRun | null = null;
-  private badQuoteRows = new Set<number>();
-
-  constructor(
-    private options: ImportOptions,
-    private sink: IssueSink,
-    private result: ImportResult,
-    private table: ObservationTable
-  ) {}
-
-  /** Notes a row whose quotes are broken (reported when the row comes, or at the end). */
-  badQuote(row: number): void {
-    this.badQuoteRows.add(row);
-  }
-
-  /** Takes one parsed row; `cells` is reused by the parser, so a row kept for later is copied. */
-  row(cells: string[], row: number): void {
-    if (this.badQuoteRows.size > 0 && this.badQuoteRows.has(row)) {
-      // The cells of a row with a broken quote are unreliable: report the row, do not guess its figures.
-      this.badQuoteRows.delete(row);
-      this.sink.add('bad_quotes', row, '');
-      if (this.read) this.result.rows++;
-      return;
-    }
-    if (cells.length === 1 ? cells[0].trim() === '' : isEmptyRow(cells)) return;
-    if (this.read) this.read(cells, row);
-    else {
-      this.pending.push({ cells: cells.slice(), row });
-      if (this.pending.length >= HEADER_SCAN) this.decideHeader();
-    }
-  }
-
-  /** After the last row: the run, or null when the file had no rows at all. */
-  end(): ImportRun | null {
-    if (!this.headerSeen) this.decideHeader();
-    for (const row of this.badQuoteRows) this.sink.add('bad_quotes', row, '');
-    return this.read ? this.run : null;
-  }
-
-  private decideHeader(): void {
-    this.headerSeen = true;
-    const pending = this.pending;
-    this.pending = [];
-    if (pending.length === 0) return;
-    const pick = pickHeaderRow(pending);
-    const header = pending[pick];
-    const columns = mapColumns(header.cells, header.row, this.sink);
-    const run = new ImportRun(columns, this.sink, this.result, this.table, this.options);
-    const chosen = chooseReader(columns, header.row, this.sink, !!this.options.period);
-    this.result.layout = chosen.layout;
-    this.run = run;
-    // A header no reader can read still counts the file's rows, so the summary says how many were not imported.
-    this.read = chosen.read ? chosen.read(run) : () => run.countRow();
-    for (const rest of pending.slice(pick + 1)) this.read(rest.cells, rest.row);
-  }
 }

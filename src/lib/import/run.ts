@@ -10,6 +10,7 @@ import { OverlapCheck } from './rules/overlaps';
 import { PeriodCells, type PlacedPeriod } from './rules/periods';
 import { StrayCellCheck } from './rules/stray-cells';
 import { SumCheck } from './rules/sums';
+import { TotalRowCheck } from './rules/totals';
 import { checkValue, digitsValue, QualifierCells } from './rules/values';
 import { SlotIndex } from './slots';
 import type { ObservationTable } from './table';
@@ -38,6 +39,10 @@ export class ImportRun {
   private overlaps: OverlapCheck | null;
   private stray: StrayCellCheck;
   private sourceSeen = new Set<string>();
+  /** Sums for total rows of a printed sheet (wide layout only: set by the orchestrator). */
+  totals: TotalRowCheck | null = null;
+  /** The period of every row when no column gives one and a title row did (set by the orchestrator). */
+  defaultPeriod: { label: string; start: string; end: string } | null = null;
 
   constructor(
     readonly columns: Columns,
@@ -58,6 +63,11 @@ export class ImportRun {
     this.duplicates = new DuplicateCheck(table);
     this.overlaps = options.existing?.length ? new OverlapCheck(options.existing) : null;
     this.stray = new StrayCellCheck(columns);
+  }
+
+  /** Data rows counted so far. */
+  rowsRead(): number {
+    return this.result.rows;
   }
 
   /** Counts a data row the layout cannot read (the header lacks what it needs). */
@@ -83,14 +93,15 @@ export class ImportRun {
   place(cells: string[], row: number): Place | null {
     const columns = this.columns;
     const headers = this.headers;
+    const fallback = this.defaultPeriod;
     const label =
       columns.period >= 0
         ? (cells[columns.period] ?? '')
         : columns.start < 0 && columns.end < 0
-          ? (this.options.period ?? '')
+          ? (this.options.period ?? fallback?.label ?? '')
           : '';
-    const start = columns.start >= 0 ? (cells[columns.start] ?? '') : '';
-    const end = columns.end >= 0 ? (cells[columns.end] ?? '') : '';
+    const start = columns.start >= 0 ? (cells[columns.start] ?? '') : (fallback?.start ?? '');
+    const end = columns.end >= 0 ? (cells[columns.end] ?? '') : (fallback?.end ?? '');
     const periodColumn =
       headers[columns.period >= 0 ? columns.period : columns.start >= 0 ? columns.start : columns.end] ?? '';
     const period = this.periods.read(label, start, end, periodColumn);
@@ -155,10 +166,18 @@ export class ImportRun {
     }
     const qualifier = rowQualifier !== null && rowQualifier !== 'exact' ? rowQualifier : cellQualifier;
     this.table.push(period.index, area.index, target.metricCategory, value, qualifier, row, note);
+    this.totals?.add(col, value, qualifier, row);
     if (target.sumIndex >= 0) this.sums.add(slot, target, value, qualifier, row, col);
     if (this.overlaps)
       this.overlaps.checkPeriodOverlap(this.sink, slot, period, area.code, target, row, this.headers[col]);
     return true;
+  }
+
+  /** A total row: its figures checked against the rows above, never imported as an area. */
+  checkTotal(cells: string[], row: number): void {
+    this.totals ??= new TotalRowCheck(this.headers.length);
+    const figureColumns = this.columns.figures.map((figure) => figure.col);
+    this.totals.check(this.sink, cells, row, figureColumns, this.headers);
   }
 
   /** After the last row: the checks that need the whole file (category sums against totals). */

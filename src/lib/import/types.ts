@@ -31,6 +31,49 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** Characters parsed between progress reports (default 1 MiB). */
   chunkSize?: number;
+  /** Workbooks: the sheet to read (by name); default the first sheet with a table. */
+  sheet?: string;
+}
+
+/** Why rows or columns of a sheet were not read as data. */
+export type SkipReason = 'title' | 'blank' | 'serial' | 'total' | 'footnote' | 'signature';
+
+/** Consecutive rows skipped for one reason; `text` is the first words of the first of them. */
+export interface SkippedRows {
+  from: number;
+  to: number;
+  reason: SkipReason;
+  text: string;
+}
+
+/** A column skipped: `column` as issues name it, `header` its header text. */
+export interface SkippedColumn {
+  column: string;
+  header: string;
+  reason: SkipReason;
+}
+
+/** What a file skipped, so the analyst can check nothing was lost; `rows` holds at most MAX_SKIPPED entries. */
+export interface Skipped {
+  rows: SkippedRows[];
+  columns: SkippedColumn[];
+  /** Every skipped row, listed or not. */
+  row_count: number;
+}
+
+/** The period read from a title row, when no column gives one. */
+export interface TitlePeriod {
+  row: number;
+  text: string;
+  period: string;
+  period_start: string;
+  period_end: string;
+}
+
+/** A sheet of a workbook, and whether a table was found on it. */
+export interface SheetInfo {
+  name: string;
+  table: boolean;
 }
 
 /** The layout the header shows ('unknown' when it shows none). */
@@ -39,7 +82,7 @@ export type Layout = 'long' | 'wide' | 'unknown';
 /** The figures of a file and every issue found in it. */
 export interface ImportResult {
   file: string;
-  encoding: EncodingName | 'text';
+  encoding: EncodingName | 'text' | 'xlsx';
   delimiter: string;
   layout: Layout;
   /** Data rows read (blank lines and rows above the header not counted). */
@@ -56,4 +99,11 @@ export interface ImportResult {
   warning_count: number;
   /** Distinct source_url values of the file (first 100), for the report's metadata. */
   sources: string[];
+  /** Rows and columns not read as data, and why. */
+  skipped: Skipped;
+  /** The period of every row when a title row gave it (no column did); null otherwise. */
+  title_period: TitlePeriod | null;
+  /** Workbooks: every sheet, and the one read (both empty for a CSV). */
+  sheets: SheetInfo[];
+  sheet: string;
 }

@@ -9,15 +9,26 @@ import { createAreaResolver, type AreaResolver } from './areas';
 import { ARROW_TYPE, arrowToCanonicalCsv, observationsToArrow } from './arrow';
 import { decodeBytes } from './decode';
 import type { Issue, IssueCode } from './messages';
-import { importCsv, type ExistingRange, type Layout } from './pipeline';
+import { importGrid, type ExistingRange, type Layout } from './pipeline';
 import type { ImportedObservation } from './table';
+import type { SheetInfo, Skipped, TitlePeriod } from './types';
+import { gridLines, importFile, readWorkbook, workbookKind } from './workbook';
 
 /** Observations shown before commit: enough to check the mapping, few enough to build on the main thread. */
 export const PREVIEW_ROWS = 200;
 
 export type ToWorker =
   /** `reportId`: the id the upload will be stored under, written into the Arrow stream. */
-  | { type: 'import'; id: number; file: Blob; fileName: string; reportId: string; existing: ExistingRange[] }
+  | {
+      type: 'import';
+      id: number;
+      file: Blob;
+      fileName: string;
+      reportId: string;
+      existing: ExistingRange[];
+      /** A workbook's sheet to read (default: the first with a table). */
+      sheet?: string;
+    }
   /** Load the reference areas now, before a file comes (the page is open, a person is picking a file). */
   | { type: 'warm' }
   | { type: 'cancel'; id: number }
@@ -39,6 +50,10 @@ export interface ImportSummary {
   error_count: number;
   warning_count: number;
   sources: string[];
+  skipped: Skipped;
+  title_period: TitlePeriod | null;
+  sheets: SheetInfo[];
+  sheet: string;
 }
 
 export type FromWorker =
@@ -114,19 +129,27 @@ async function run(m: Extract<ToWorker, { type: 'import' }>) {
     sources.set(m.id, { bytes });
     const resolver = await areas();
     let last = 0;
-    const r = await importCsv(bytes, {
+    const options = {
       areas: resolver,
       fileName: m.fileName,
       existing: m.existing,
       signal: ctl.signal,
       chunkSize: 1 << 18,
-      onProgress: (p) => {
+      sheet: m.sheet,
+      onProgress: (p: { bytes: number; rows: number }) => {
         const now = performance.now();
         if (now - last < 80) return; // a few updates a second are enough for a bar
         last = now;
         post({ type: 'progress', id: m.id, bytes: p.bytes, total: bytes.length, rows: p.rows });
       }
-    });
+    };
+    let r;
+    if (workbookKind(bytes) === 'xlsx') {
+      // The sheet's cells, kept as lines for the source view (a workbook's bytes are not text).
+      const grid = await readWorkbook(bytes, m.sheet);
+      sources.get(m.id)!.lines = gridLines(grid);
+      r = await importGrid(grid, options);
+    } else r = await importFile(bytes, options);
     const t = r.table;
     const preview: (ImportedObservation & { name: string })[] = [];
     for (let i = 0; i < Math.min(t.length, PREVIEW_ROWS); i++) {
@@ -146,7 +169,11 @@ async function run(m: Extract<ToWorker, { type: 'import' }>) {
       counts: r.counts,
       error_count: r.error_count,
       warning_count: r.warning_count,
-      sources: r.sources
+      sources: r.sources,
+      skipped: r.skipped,
+      title_period: r.title_period,
+      sheets: r.sheets,
+      sheet: r.sheet
     };
     const ipc = r.error_count === 0 ? observationsToArrow(t, m.reportId) : new Uint8Array(0);
     sources.get(m.id)!.arrow = ipc;

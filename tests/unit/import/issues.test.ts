@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, WARNING_CODES, type IssueCode } from '$import/messages';
-import { run, utf8 } from './helpers';
+import type { ImportResult } from '$import/pipeline';
+import { importFile } from '$import/workbook';
+import { officeWorkbook } from '../../fixtures/office';
+import { areas, run, utf8 } from './helpers';
 
 const H = 'period,area_code,metric,category,value';
 const covered = new Set<IssueCode>();
-const issue = async (input: string | Uint8Array, code: IssueCode, row: number, column: string, opts = {}) => {
-  const r = await run(input, opts);
+const issue = async (input: string | Uint8Array, code: IssueCode, row: number, column: string, opts = {}) =>
+  check(await run(input, opts), code, row, column);
+const check = (r: ImportResult, code: IssueCode, row: number, column: string) => {
   const all = [...r.errors, ...r.warnings];
   const hit = all.find((i) => i.code === code);
   expect(hit, `${code} in ${JSON.stringify(all.map((i) => i.code))}`).toBeDefined();
@@ -208,6 +212,19 @@ describe('warnings allow the import', () => {
     expect(hit.message.en).toContain('hn-review');
     const r = await run(`${H}\n2018,001,tips,,5\n2018,001,tips,criminal,2\n2019,001,tips,,5`, { existing });
     expect(r.counts.period_overlap).toBe(1);
+  });
+
+  it('formula_no_value, unknown_sheet, bad_workbook: workbooks', async () => {
+    const book = await officeWorkbook({ uncachedFormula: true });
+    check(await importFile(book, { areas }), 'formula_no_value', 14, 'D');
+    check(await importFile(book, { areas, sheet: 'Trang 9' }), 'unknown_sheet', 0, '');
+    check(await importFile(utf8('PK\x03\x04 not really a zip'), { areas }), 'bad_workbook', 0, '');
+  });
+
+  it('unread_row: a row of a printed sheet that is not data, and not skipped as title, total or signature', async () => {
+    const sheet = 'Mã;Năm;Tổng số tin;Ghi chú\n001;2023;5;\n;;;xem tiếp trang 2\n';
+    const { hit } = await issue(sheet, 'unread_row', 3, '');
+    expect(hit.message.en).toContain('"xem tiếp trang 2"');
   });
 
   it('covers every issue code', () => {

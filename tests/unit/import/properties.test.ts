@@ -11,7 +11,9 @@ function unaccounted(r: ImportResult, dataRows: number[], headerRow: number): nu
   if ([...r.errors].some((e) => e.row === 0 || (e.row === headerRow && e.code === 'missing_column')))
     return [];
   const imported = new Set(r.observations.map((o) => o.row));
-  return dataRows.filter((row) => !imported.has(row) && !named.has(row));
+  // Rows of a printed sheet skipped as totals, footnotes or signatures are reported too, in the skipped list.
+  const skipped = (row: number) => r.skipped.rows.some((s) => s.from <= row && row <= s.to);
+  return dataRows.filter((row) => !imported.has(row) && !named.has(row) && !skipped(row));
 }
 
 const cell = fc.oneof(

@@ -58,13 +58,14 @@ describe('wide layout from a Vietnamese Excel export', () => {
     );
   });
 
-  it('flags a total row and an ambiguous commune without a district', async () => {
+  it('skips a total row (checking it against the rows above) and flags an ambiguous commune', async () => {
     const extra = text + ';;Tổng cộng;Năm 2018;2010;;;;;;;;;;;\n7;;Quang Trung;Năm 2018;5;;;;;;;;;;;\n';
     const r = await run(extra);
-    expect(r.errors.map((e) => [e.code, e.row, e.column])).toEqual([
-      ['unknown_area', 11, 'Xã/Phường'],
-      ['ambiguous_area', 12, 'Xã/Phường']
-    ]);
+    expect(r.errors.map((e) => [e.code, e.row, e.column])).toEqual([['ambiguous_area', 12, 'Xã/Phường']]);
+    expect(r.skipped.rows).toContainEqual(expect.objectContaining({ from: 11, to: 11, reason: 'total' }));
+    expect(r.observations.some((o) => o.row === 11)).toBe(false);
+    // 2010 is not what rows 5–10 add up to.
+    expect(r.warnings.map((w) => [w.code, w.row])).toEqual([['sum_mismatch', 11]]);
   });
 
   it('takes the period from the options when the sheet has no period column', async () => {
