@@ -3,22 +3,17 @@
  * per-row objects, so the import stays fast; objects are made only when asked for.
  */
 import { METRICS } from '../model/metrics';
-import { QUALIFIERS, type AreaLevel, type AreaStructure, type Qualifier } from '../model/types';
+import {
+  QUALIFIERS,
+  type AreaLevel,
+  type AreaStructure,
+  type Observation,
+  type Qualifier
+} from '../model/types';
 
-/** One imported figure. `row` is the spreadsheet row it came from (header = 1). */
-export interface ImportedObservation {
-  period: string;
-  period_start: string;
-  period_end: string;
-  area_code: string;
-  area_level: AreaLevel;
-  metric: string;
-  category: string;
-  value: number;
-  qualifier: Qualifier;
-  note: string;
-  row: number;
-}
+/** One imported figure: an observation before it belongs to a report, with the spreadsheet row it came from
+ *  (header = 1). */
+export type ImportedObservation = Omit<Observation, 'report_id'> & { row: number };
 
 /** Every (metric, category) of the catalogue as a small integer; category '' (the total) first. */
 export const METRIC_CATEGORIES: { metric: string; category: string; mi: number }[] = [];
