@@ -20,12 +20,11 @@ export class AreaChildrenState {
 
   constructor(code: string, children: ChildrenData, metric: string, ranked: ChartData<RankedShape>) {
     this.code = code;
-    this.table = new Feed(childrenFeed, { code, period: children.period }, children);
-    this.ranked = new Feed(
-      CHART_FEEDS['children-ranked'],
-      { area: code, metric, period: children.period },
-      ranked
-    );
+    // Each period and metric one change away is a file the build wrote (feeds/files.ts): no DuckDB for them.
+    const prebuilt = { prebuilt: true };
+    this.table = new Feed(childrenFeed, { code, period: children.period }, children, prebuilt);
+    const params = { area: code, metric, period: children.period };
+    this.ranked = new Feed(CHART_FEEDS['children-ranked'], params, ranked, prebuilt);
   }
 
   /** Shows the children in another period. */

@@ -348,5 +348,6 @@ export const en: Record<MessageKey, string> = {
   xlsx_q_about: 'about',
   xlsx_yes: 'yes',
   xlsx_sheet: 'Figures',
-  xlsx_not_compared: 'Not compared because'
+  xlsx_not_compared: 'Not compared because',
+  xlsx_period_counted: 'Period counted'
 };

@@ -349,7 +349,8 @@ export const vi = {
   xlsx_q_about: 'khoảng',
   xlsx_yes: 'có',
   xlsx_sheet: 'Số liệu',
-  xlsx_not_compared: 'Không so sánh vì'
+  xlsx_not_compared: 'Không so sánh vì',
+  xlsx_period_counted: 'Kỳ tính'
 } as const;
 
 /** A message of the catalogue: Vietnamese defines the keys, and every other language has exactly these. */

@@ -71,9 +71,9 @@ export function figuresToTable(figures: Figure[], lang: Lang): ExportTable {
       { key: 'value', label: t.value, format: INTEGER },
       { key: 'qualifier', label: t.xlsx_qualifier },
       { key: 'note', label: t.notes },
-      { key: 'period_stated', label: t.period },
       { key: 'kind', label: t.kind },
-      { key: 'report_id', label: t.xlsx_report }
+      { key: 'report_id', label: t.xlsx_report },
+      { key: 'period_stated', label: t.xlsx_period_counted }
     ],
     rows: figures.map((f) => ({
       period: f.period,

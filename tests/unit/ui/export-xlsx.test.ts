@@ -42,7 +42,8 @@ describe("Excel export of a chart's figures", () => {
       'Mức độ chính xác',
       'Ghi chú',
       'Loại',
-      'Mã báo cáo'
+      'Mã báo cáo',
+      'Kỳ tính'
     ]);
     expect(rows.slice(1, 4).map((r) => [r[4], r[5], r[6], r[7], r[9]])).toEqual([
       ['Tin báo của quần chúng', '', 208229, 'chính xác', 'Đã công bố'],
