@@ -277,5 +277,11 @@ export const en: Record<MessageKey, string> = {
   structure_vn2019: 'provinces before 1 July 2025',
   structure_vn2025: 'provinces from 1 July 2025',
   issue_period_overlap:
-    'Period {period} overlaps {other}, already stored for the same area and metric (report "{report}"). Check that this is not a duplicate upload.'
+    'Period {period} overlaps {other}, already stored for the same area and metric (report "{report}"). Check that this is not a duplicate upload.',
+  // Phones, exports and embeds (issue 19)
+  embed_link_blocked: 'The page around this frame does not allow new tabs. Open this address in a new tab:',
+  export_unit: 'Unit',
+  export_area_period: 'Area, period',
+  scroll_hint: 'Scroll sideways for more',
+  demo_column: 'Includes demo data',
 };
