@@ -54,7 +54,8 @@ export async function smallestText(page: Page, root: string) {
 
 describe('chart text at 390 px', () => {
   it.each(CHART_IDS)('%s on /charts is at least 11 px', async (id) => {
-    if (!s.page.url().endsWith('/charts')) await s.page.goto(`${baseUrl}/charts`, { waitUntil: 'networkidle' });
+    if (!s.page.url().endsWith('/charts'))
+      await s.page.goto(`${baseUrl}/charts`, { waitUntil: 'networkidle' });
     const r = await smallestText(s.page, `#chart-${id} [data-chart="${id}"]`);
     console.log(`/charts ${id}: ${r.count} texts, smallest ${JSON.stringify(r.smallest[0])}`);
     expect(r.smallest[0]?.size ?? MIN, JSON.stringify(r.smallest)).toBeGreaterThanOrEqual(MIN - 0.01);

@@ -11,9 +11,11 @@ import CategoryPeriodsChart from './CategoryPeriodsChart.svelte';
 import RankedBarsChart from './RankedBarsChart.svelte';
 import ModelHeatmapChart from './ModelHeatmapChart.svelte';
 import SmallMultiplesChart from './SmallMultiplesChart.svelte';
+import ChangeBarsChart from './ChangeBarsChart.svelte';
 import { mapChart } from './map/def';
 import type {
   AnyChartDef,
+  ChangeShape,
   ChartData,
   ChartDef,
   ChartParams,
@@ -113,6 +115,20 @@ const districtMultiples: ChartDef<MultiplesShape> = {
   component: SmallMultiplesChart
 };
 
+const changeBars: ChartDef<ChangeShape> = {
+  id: 'change-bars',
+  title: (_p, d, lang) => {
+    const c = d.context;
+    const side = (l?: string, s?: string, e?: string) => (l && s && e ? formatPeriod(l, s, e, lang) : '–');
+    return `${MESSAGES[lang].change_chart_title} — ${c.areaName}: ${side(c.aLabel, c.aStart, c.aEnd)} → ${side(c.bLabel, c.bStart, c.bEnd)}`;
+  },
+  description: (_p, lang) => MESSAGES[lang].change_chart_desc,
+  defaults: city({ metric: 'tips' }),
+  controls: ['area'],
+  unit: () => '%',
+  component: ChangeBarsChart
+};
+
 export const CHARTS = {
   'tips-by-category': periodBars({ id: 'tips-by-category', fixedMetric: 'tips' }),
   'tips-share': periodBars({ id: 'tips-share', fixedMetric: 'tips', normalize: true }),
@@ -121,7 +137,8 @@ export const CHARTS = {
   'model-communes': modelCommunes,
   'model-heatmap': modelHeatmap,
   'district-multiples': districtMultiples,
-  map: mapChart
+  map: mapChart,
+  'change-bars': changeBars
 } as const satisfies Record<ChartId, AnyChartDef>;
 
 export type { ChartId };

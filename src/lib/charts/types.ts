@@ -4,6 +4,7 @@ import type { Lang } from '$i18n/format';
 import type { ChartData, ChartParams } from '$feeds/types';
 
 export type {
+  ChangeShape,
   ChartData,
   ChartParams,
   HeatmapShape,

@@ -283,5 +283,5 @@ export const en: Record<MessageKey, string> = {
   export_unit: 'Unit',
   export_area_period: 'Area, period',
   scroll_hint: 'Scroll sideways for more',
-  demo_column: 'Includes demo data',
+  demo_column: 'Includes demo data'
 };
