@@ -7,9 +7,8 @@ import type { Figure } from '$model/figure';
 import { breaksOf, categoryBars, compareRows, periodsOf, type Breaks, type PeriodInfo } from '$model/compare';
 import { areaSeries } from '$db/queries/series';
 import { reportList } from '$db/queries/reports';
-import { defaultPair } from './overview.svelte';
 import { categoryName, requireMetric } from '$model/metrics';
-import { heatmapRows, inPeriod, multiplesPanels, pickPeriod, ranked } from './shape';
+import { defaultPair, heatmapRows, inPeriod, multiplesPanels, pickPeriod, ranked } from './shape';
 import { mapFeed } from './map/feed';
 import { areaName, childUnits, periodDates, unitMetricSeries, units } from './units';
 import type {

@@ -5,7 +5,7 @@
  */
 
 /** Chart widths (CSS px) at which more ticks may show; AxisX's container queries use the same list. */
-export const TICK_WIDTHS = [0, 360, 440, 560, 720, 960] as const;
+export const TICK_WIDTHS = [0, 200, 280, 360, 440, 560, 720, 960] as const;
 /** Room a year label needs, and the chart's width that is not plot (axis labels, padding). */
 const PER_TICK = 44;
 const CHROME = 64;
