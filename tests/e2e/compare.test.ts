@@ -40,7 +40,7 @@ describe('/compare', () => {
       .map(Number);
     expect(pcts.length).toBeGreaterThan(3);
     expect(pcts).toEqual([...pcts].sort((x, y) => y - x));
-    expect(await page.locator('[data-chart="change-chart"] svg rect').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-chart="change-bars"] svg rect').count()).toBeGreaterThan(0);
     expect(await table.locator('svg.spark').count()).toBeGreaterThan(10);
   });
 

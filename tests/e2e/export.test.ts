@@ -24,7 +24,7 @@ describe('export from the overview in Chromium', () => {
 
   it('downloads the tips chart’s figures as CSV: BOM, plain numbers, dated name', async () => {
     const { name, bytes } = await downloadFrom(chart().getByRole('button', { name: 'Tải số liệu dạng CSV' }));
-    expect(name).toMatch(/^tips-by-category-01-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(name).toMatch(/^tips-by-category-01-2013-2024-\d{4}-\d{2}-\d{2}\.csv$/);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
     expect(text).toContain(',208229,exact,');

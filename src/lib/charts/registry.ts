@@ -11,9 +11,11 @@ import CategoryPeriodsChart from './CategoryPeriodsChart.svelte';
 import RankedBarsChart from './RankedBarsChart.svelte';
 import ModelHeatmapChart from './ModelHeatmapChart.svelte';
 import SmallMultiplesChart from './SmallMultiplesChart.svelte';
+import ChangeBarsChart from './ChangeBarsChart.svelte';
 import { mapChart } from './map/def';
 import type {
   AnyChartDef,
+  ChangeShape,
   ChartData,
   ChartDef,
   ChartParams,
@@ -62,6 +64,10 @@ function periodBars(opts: {
       ],
     defaults: city({ metric: opts.fixedMetric ?? 'tips' }),
     controls: opts.fixedMetric ? ['area'] : ['area', 'metric'],
+    unit: (p, d, lang) =>
+      opts.normalize
+        ? '%'
+        : requireMetric(p.metric).unit[lang] + (d.shaped.perYear ? MESSAGES[lang].per_year : ''),
     component: CategoryPeriodsChart
   };
 }
@@ -73,6 +79,7 @@ const childrenRanked: ChartDef<RankedShape> = {
   description: (_p, lang) => MESSAGES[lang].ranked_desc,
   defaults: city({ metric: 'disputes_resolved' }),
   controls: ['area', 'metric', 'period'],
+  unit: (_p, d, lang) => d.shaped.unit[lang],
   component: RankedBarsChart
 };
 
@@ -83,6 +90,7 @@ const modelCommunes: ChartDef<RankedShape> = {
   description: (_p, lang) => MESSAGES[lang].model_communes_desc,
   defaults: city({ metric: 'model_communes' }),
   controls: ['area', 'period'],
+  unit: (_p, d, lang) => d.shaped.unit[lang],
   component: RankedBarsChart
 };
 
@@ -92,6 +100,7 @@ const modelHeatmap: ChartDef<HeatmapShape> = {
   description: (_p, lang) => MESSAGES[lang].heatmap_desc,
   defaults: city({ area: '001', metric: 'models' }),
   controls: ['area', 'period'],
+  unit: (_p, _d, lang) => requireMetric('models').unit[lang],
   component: ModelHeatmapChart
 };
 
@@ -101,7 +110,23 @@ const districtMultiples: ChartDef<MultiplesShape> = {
   description: (_p, lang) => MESSAGES[lang].multiples_desc,
   defaults: city({ metric: 'tips' }),
   controls: ['metric'],
+  unit: (p, d, lang) =>
+    requireMetric(p.metric).unit[lang] + (d.shaped.perYear ? MESSAGES[lang].per_year : ''),
   component: SmallMultiplesChart
+};
+
+const changeBars: ChartDef<ChangeShape> = {
+  id: 'change-bars',
+  title: (_p, d, lang) => {
+    const c = d.context;
+    const side = (l?: string, s?: string, e?: string) => (l && s && e ? formatPeriod(l, s, e, lang) : '–');
+    return `${MESSAGES[lang].change_chart_title} — ${c.areaName}: ${side(c.aLabel, c.aStart, c.aEnd)} → ${side(c.bLabel, c.bStart, c.bEnd)}`;
+  },
+  description: (_p, lang) => MESSAGES[lang].change_chart_desc,
+  defaults: city({ metric: 'tips' }),
+  controls: ['area'],
+  unit: () => '%',
+  component: ChangeBarsChart
 };
 
 export const CHARTS = {
@@ -112,7 +137,8 @@ export const CHARTS = {
   'model-communes': modelCommunes,
   'model-heatmap': modelHeatmap,
   'district-multiples': districtMultiples,
-  map: mapChart
+  map: mapChart,
+  'change-bars': changeBars
 } as const satisfies Record<ChartId, AnyChartDef>;
 
 export type { ChartId };
@@ -120,4 +146,32 @@ export type { ChartId };
 /** The chart with this id, or undefined (for a URL naming an unknown chart). */
 export function chartById(id: string): AnyChartDef | undefined {
   return Object.hasOwn(CHARTS, id) ? (CHARTS as Record<string, AnyChartDef>)[id] : undefined;
+}
+
+/** What a chart's exported file and preview picture say beside the drawing: where and when, and the unit. */
+export function chartMeta(def: AnyChartDef, params: ChartParams, data: ChartData, lang: Lang) {
+  const starts = data.figures.map((f) => f.period_start).sort();
+  const ends = data.figures.map((f) => f.period_end).sort();
+  const span =
+    data.context.periodLabel && data.context.periodStart && data.context.periodEnd
+      ? periodLabel(data, lang)
+      : starts.length
+        ? `${starts[0].slice(0, 4)}–${ends.at(-1)!.slice(0, 4)}`
+        : '';
+  const area = data.context.areaName;
+  return {
+    areaPeriod: [area, span].filter(Boolean).join(', '),
+    unit: def.unit(params, data, lang),
+    /** File name stem: chart, area code, period. */
+    file: [
+      def.id,
+      params.area,
+      (data.context.periodStart ? `${data.context.periodStart}_${data.context.periodEnd}` : span).replace(
+        /–/g,
+        '-'
+      )
+    ]
+      .filter(Boolean)
+      .join('-')
+  };
 }

@@ -4,6 +4,7 @@ import type { Lang } from '$i18n/format';
 import type { ChartData, ChartParams } from '$feeds/types';
 
 export type {
+  ChangeShape,
   ChartData,
   ChartParams,
   HeatmapShape,
@@ -30,6 +31,8 @@ export interface ChartDef<S = unknown> {
   /** Which params a person may change (the others are fixed by the chart). */
   controls: (keyof ChartParams)[];
   component: Component<ChartProps<S>>;
+  /** The unit its values are in, as exports and previews state it (e.g. "tin/năm", "%"). */
+  unit: (params: ChartParams, data: ChartData<S>, lang: Lang) => string;
   /** The chart's data-table alternative; defaults to the generic figure table. */
   table?: Component<ChartProps<S>>;
 }

@@ -4,12 +4,14 @@
  */
 import { derived } from '$db/derived';
 import type { Figure } from '$model/figure';
-import { categoryBars, periodsOf, type PeriodInfo } from '$model/compare';
+import { categoryBars, compareRows, periodsOf, type PeriodInfo } from '$model/compare';
+import { areaSeries } from '$db/queries/series';
 import { categoryName, requireMetric } from '$model/metrics';
-import { heatmapRows, inPeriod, multiplesPanels, pickPeriod, ranked } from './shape';
+import { defaultPair, heatmapRows, inPeriod, multiplesPanels, pickPeriod, ranked } from './shape';
 import { mapFeed } from './map/feed';
 import { areaName, childUnits, periodDates, unitMetricSeries, units } from './units';
 import type {
+  ChangeShape,
   ChartData,
   ChartParams,
   FeedDef,
@@ -136,6 +138,40 @@ const districtMultiples: ChartFeed<MultiplesShape> = {
   }
 };
 
+/** The change chart's data from an area's figures: periods `a` and `b` (keys), or the default pair when they are
+ *  not both there. Pure, so /compare shapes the pair a person picks without a query. */
+export function changeData(figures: Figure[], areaName: string, a = '', b = ''): ChartData<ChangeShape> {
+  const periods = periodsOf(figures);
+  const has = (k: string) => periods.some((p) => p.key === k);
+  const [ka, kb] = has(a) && has(b) ? [a, b] : (defaultPair(periods, figures) ?? ['', '']);
+  const pa = periods.find((p) => p.key === ka);
+  const pb = periods.find((p) => p.key === kb);
+  const rows = pa && pb ? compareRows(figures, pa, pb).filter((r) => r.category === '' && r.a && r.b) : [];
+  return {
+    figures: rows.flatMap((r) => [r.a!.figure, r.b!.figure]),
+    shaped: { rows },
+    context: {
+      areaName,
+      aLabel: pa?.label,
+      aStart: pa?.start,
+      aEnd: pa?.end,
+      bLabel: pb?.label,
+      bStart: pb?.start,
+      bEnd: pb?.end
+    }
+  };
+}
+
+const changeBars: ChartFeed<ChangeShape> = {
+  id: 'change-bars',
+  async load(db, p) {
+    // `period` holds both periods as `<a>~<b>` ('' for the default pair).
+    const [a, b] = p.period.split('~');
+    const figures = await db.query(areaSeries(p.area));
+    return changeData(figures, await areaName(db, p.area), a, b);
+  }
+};
+
 /** Every chart's feed, by chart id: the ids the registry must draw. */
 export const CHART_FEEDS = {
   'tips-by-category': periodBars({ id: 'tips-by-category', fixedMetric: 'tips' }),
@@ -145,7 +181,8 @@ export const CHART_FEEDS = {
   'model-communes': modelCommunes,
   'model-heatmap': modelHeatmap,
   'district-multiples': districtMultiples,
-  map: mapFeed
+  map: mapFeed,
+  'change-bars': changeBars
 } as const;
 
 export type ChartId = keyof typeof CHART_FEEDS;

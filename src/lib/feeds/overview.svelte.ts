@@ -1,20 +1,11 @@
 /** State of the overview (and of /compare's two periods): the area, its figures, and the two periods compared. */
-import type { Figure } from '$model/figure';
-import { compareRows, headlines, periodsOf, type PeriodInfo } from '$model/compare';
+import { compareRows, headlines, periodsOf } from '$model/compare';
 import { HEADLINE_METRICS } from '$model/metrics';
 import { Feed } from './feed.svelte';
 import { overviewFeed, type AreaFigures } from './pages';
+import { defaultPair } from './shape';
 
-/** Default comparison: the first period against the latest one holding a real (non-demo) tips figure. */
-export function defaultPair(periods: PeriodInfo[], figures: Figure[]): [string, string] | null {
-  if (periods.length < 2) return null;
-  const realTips = figures.filter((f) => f.metric === 'tips' && f.category === '' && f.kind !== 'demo');
-  const latestReal = periods.findLast((p) =>
-    realTips.some((f) => `${f.period_start}/${f.period_end}` === p.key)
-  );
-  const b = latestReal && latestReal.key !== periods[0].key ? latestReal : periods.at(-1)!;
-  return [periods[0].key, b.key];
-}
+export { defaultPair };
 
 export class OverviewState {
   readonly feed: Feed<{ area: string }, AreaFigures>;

@@ -105,3 +105,14 @@ export type MultiplesBar = ReturnType<typeof multiplesPanels>['panels'][number][
 
 const nextDay = (iso: string) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** Default comparison: the first period against the latest one holding a real (non-demo) tips figure. */
+export function defaultPair(periods: PeriodInfo[], figures: Figure[]): [string, string] | null {
+  if (periods.length < 2) return null;
+  const realTips = figures.filter((f) => f.metric === 'tips' && f.category === '' && f.kind !== 'demo');
+  const latestReal = periods.findLast((p) =>
+    realTips.some((f) => `${f.period_start}/${f.period_end}` === p.key)
+  );
+  const b = latestReal && latestReal.key !== periods[0].key ? latestReal : periods.at(-1)!;
+  return [periods[0].key, b.key];
+}

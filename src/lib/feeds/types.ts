@@ -1,6 +1,6 @@
 /** What feeds hand to views: plain JSON, so the build can prerender it into a page or write it out as a file. */
 import type { Figure } from '$model/figure';
-import type { CategoryBar } from '$model/compare';
+import type { CategoryBar, CompareRow } from '$model/compare';
 import type { Qualifier, ReportKind } from '$model/types';
 import type { Connector } from '$db/connector';
 
@@ -77,4 +77,9 @@ export interface MultiplesShape {
       demo: boolean;
     }[];
   }[];
+}
+
+/** Shaped data of the % change bars between two periods (one row per metric, from `compareRows`). */
+export interface ChangeShape {
+  rows: CompareRow[];
 }

@@ -349,5 +349,13 @@ export const en: Record<MessageKey, string> = {
   xlsx_yes: 'yes',
   xlsx_sheet: 'Figures',
   xlsx_not_compared: 'Not compared because',
-  xlsx_period_counted: 'Period counted'
+  xlsx_period_counted: 'Period counted',
+  issue_period_overlap:
+    'Period {period} overlaps {other}, already stored for the same area and metric (report "{report}"). Check that this is not a duplicate upload.',
+  // Phones, exports and embeds (issue 19)
+  embed_link_blocked: 'The page around this frame does not allow new tabs. Open this address in a new tab:',
+  export_unit: 'Unit',
+  export_area_period: 'Area, period',
+  scroll_hint: 'Scroll sideways for more',
+  demo_column: 'Includes demo data'
 };

@@ -350,7 +350,15 @@ export const vi = {
   xlsx_yes: 'có',
   xlsx_sheet: 'Số liệu',
   xlsx_not_compared: 'Không so sánh vì',
-  xlsx_period_counted: 'Kỳ tính'
+  xlsx_period_counted: 'Kỳ tính',
+  issue_period_overlap:
+    'Kỳ {period} chồng lấn kỳ {other} đã có cho cùng địa bàn và chỉ tiêu (báo cáo "{report}"). Hãy kiểm tra đây không phải số liệu nhập trùng.',
+  // Phones, exports and embeds (issue 19)
+  embed_link_blocked: 'Trang chứa khung này không cho mở thẻ mới. Hãy mở địa chỉ này trong một thẻ mới:',
+  export_unit: 'Đơn vị',
+  export_area_period: 'Địa bàn, kỳ',
+  scroll_hint: 'Kéo ngang để xem thêm',
+  demo_column: 'Có số liệu minh họa'
 } as const;
 
 /** A message of the catalogue: Vietnamese defines the keys, and every other language has exactly these. */

@@ -164,74 +164,168 @@ const STYLE_PROPS = [
 
 export interface SvgExtras {
   title?: string;
-  /** A footer line (the source). */
+  /** Where and when: "Hà Nội, 2013–2024". */
+  subtitle?: string;
+  /** "Đơn vị: tin/năm". */
+  unit?: string;
+  /** The demo notice, when the chart shows demo figures. */
+  demo?: string;
+  /** A footer (the source), wrapped to the drawing's width. */
   caption?: string;
-  /** Colour keys drawn as HTML beside the chart, redrawn into the file so its colours still mean something. */
-  legend?: { colour: string; label: string }[];
+  /** Colour keys drawn as HTML beside the chart, redrawn into the file so its colours still mean something;
+   *  `hatch` marks the key of demo hatching. */
+  legend?: { colour: string; label: string; hatch?: boolean }[];
   /** Page background behind the drawing, so light text from a dark theme stays readable in a viewer. */
   background?: string;
+  /** Colours of muted text and of the demo notice. */
+  muted?: string;
+  demoColour?: string;
 }
 
-/** A standalone SVG document of a drawn chart: computed styles inlined as concrete colours, plus title, legend
- *  and source as text, since in the page these sit outside the `<svg>`. */
-export function svgToString(svg: SVGSVGElement, extras: SvgExtras = {}): string {
-  const NS = 'http://www.w3.org/2000/svg';
-  const box = svg.getBoundingClientRect();
-  const w = Math.round(box.width) || 640;
-  const h = Math.round(box.height) || 300;
-  const clone = svg.cloneNode(true) as SVGSVGElement;
-  const src = [svg, ...svg.querySelectorAll('*')];
-  const dst = [clone, ...clone.querySelectorAll('*')];
-  src.forEach((el, i) => {
-    const cs = getComputedStyle(el);
-    const style = STYLE_PROPS.map((p) => `${p}:${cs.getPropertyValue(p)}`).join(';');
-    (dst[i] as Element).setAttribute('style', style);
-    (dst[i] as Element).removeAttribute('class');
-  });
-  const font = getComputedStyle(svg);
-  const text = (x: number, y: number, s: string, size: number, weight = 400) => {
-    const t = document.createElementNS(NS, 'text');
-    Object.entries({ x, y, 'font-size': size, 'font-weight': weight, fill: font.color }).forEach(([k, v]) =>
-      t.setAttribute(k, String(v))
-    );
-    t.setAttribute('font-family', font.fontFamily);
-    t.textContent = s;
-    return t;
+const NS = 'http://www.w3.org/2000/svg';
+const PAD = 8;
+
+/** Breaks `text` into lines no wider than `max` px in `font` (a CSS font shorthand), measured by a canvas. */
+export function wrapText(text: string, max: number, font: string): string[] {
+  const ctx = document.createElement('canvas').getContext('2d');
+  const width = (s: string) => {
+    if (!ctx) return s.length * 7;
+    ctx.font = font;
+    return ctx.measureText(s).width;
   };
-  const top = (extras.title ? 28 : 4) + (extras.legend?.length ? 22 : 0);
-  const bottom = extras.caption ? 24 : 4;
-  const out = document.createElementNS(NS, 'svg');
-  out.setAttribute('xmlns', NS);
-  out.setAttribute('width', String(w));
-  out.setAttribute('height', String(h + top + bottom));
-  out.setAttribute('viewBox', `0 0 ${w} ${h + top + bottom}`);
-  if (extras.background) {
-    const bg = document.createElementNS(NS, 'rect');
-    bg.setAttribute('width', '100%');
-    bg.setAttribute('height', '100%');
-    bg.setAttribute('fill', extras.background);
-    out.append(bg);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && width(next) > max) {
+      lines.push(line);
+      line = word;
+    } else line = next;
   }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** A standalone SVG document of a drawn chart: each of its `<svg>` elements placed where it is on screen, with
+ *  computed styles inlined as concrete colours; around them, as text wrapped to the width, the title, area and
+ *  period, unit, demo notice, legend (demo hatching included) and source, since in the page these are HTML. */
+export function svgToString(drawing: SVGSVGElement | SVGSVGElement[], extras: SvgExtras = {}): string {
+  const svgs = Array.isArray(drawing) ? drawing : [drawing];
+  const boxes = svgs.map((s) => s.getBoundingClientRect());
+  const left = Math.min(...boxes.map((b) => b.left));
+  const topEdge = Math.min(...boxes.map((b) => b.top));
+  const dw = Math.round(Math.max(...boxes.map((b) => b.right)) - left) || 640;
+  const dh = Math.round(Math.max(...boxes.map((b) => b.bottom)) - topEdge) || 300;
+  const w = Math.max(dw + 2 * PAD, 320);
+  const font = getComputedStyle(svgs[0]);
+  const family = font.fontFamily;
+  const out = document.createElementNS(NS, 'svg');
+  const parts: Element[] = [];
+  const set = (el: Element, attrs: Record<string, string | number>) => {
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+    return el;
+  };
+  let y = PAD;
+  /** Wrapped lines of text from the current height down; returns nothing, moves `y`. */
+  const para = (s: string | undefined, size: number, opts: { weight?: number; fill?: string } = {}) => {
+    if (!s) return;
+    const weight = opts.weight ?? 400;
+    const lh = Math.round(size * 1.3);
+    for (const line of wrapText(s, w - 2 * PAD, `${weight} ${size}px ${family}`)) {
+      y += lh;
+      const t = set(document.createElementNS(NS, 'text'), {
+        x: PAD,
+        y: y - Math.round(size * 0.3),
+        'font-size': size,
+        'font-weight': weight,
+        'font-family': family,
+        fill: opts.fill ?? font.color
+      });
+      t.textContent = line;
+      parts.push(t);
+    }
+    y += 4;
+  };
+  para(extras.title, 16, { weight: 700 });
+  para(extras.subtitle, 13, { fill: extras.muted });
+  para(extras.unit, 13, { fill: extras.muted });
+  para(extras.demo, 13, { fill: extras.demoColour });
+  // The legend: swatches with labels, flowing onto more lines when they do not fit.
+  const legend = extras.legend ?? [];
+  if (legend.length) {
+    const ctx = document.createElement('canvas').getContext('2d');
+    if (ctx) ctx.font = `400 12px ${family}`;
+    let lx = PAD;
+    y += 4;
+    for (const l of legend) {
+      const lw = 16 + (ctx ? ctx.measureText(l.label).width : l.label.length * 7) + 14;
+      if (lx > PAD && lx + lw > w - PAD) {
+        lx = PAD;
+        y += 18;
+      }
+      parts.push(
+        set(document.createElementNS(NS, 'rect'), {
+          x: lx,
+          y: y,
+          width: 11,
+          height: 11,
+          fill: l.hatch ? 'url(#export-hatch)' : l.colour,
+          stroke: l.hatch ? '#777' : 'none'
+        })
+      );
+      const t = set(document.createElementNS(NS, 'text'), {
+        x: lx + 16,
+        y: y + 10,
+        'font-size': 12,
+        'font-family': family,
+        fill: font.color
+      });
+      t.textContent = l.label;
+      parts.push(t);
+      lx += lw;
+    }
+    y += 22;
+  }
+  const top = y;
+  svgs.forEach((svg, i) => {
+    const clone = svg.cloneNode(true) as SVGSVGElement;
+    const src = [svg, ...svg.querySelectorAll('*')];
+    const dst = [clone, ...clone.querySelectorAll('*')];
+    src.forEach((el, j) => {
+      const cs = getComputedStyle(el);
+      const style = STYLE_PROPS.map((p) => `${p}:${cs.getPropertyValue(p)}`).join(';');
+      (dst[j] as Element).setAttribute('style', style);
+      (dst[j] as Element).removeAttribute('class');
+    });
+    const b = boxes[i];
+    set(clone, {
+      x: PAD + Math.round(b.left - left),
+      y: top + Math.round(b.top - topEdge),
+      width: Math.round(b.width),
+      height: Math.round(b.height),
+      overflow: 'visible'
+    });
+    parts.push(clone);
+  });
+  y = top + dh + 6;
+  para(extras.caption, 12, { fill: extras.muted });
+  const h = Math.ceil(y + PAD);
+  set(out, { xmlns: NS, width: w, height: h, viewBox: `0 0 ${w} ${h}` });
+  const defs = document.createElementNS(NS, 'defs');
+  defs.innerHTML =
+    '<pattern id="export-hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">' +
+    '<rect width="4" height="4" fill="#fff"/><line x1="0" y1="0" x2="0" y2="4" stroke="#777" stroke-width="2"/></pattern>';
+  out.append(defs);
+  if (extras.background)
+    out.append(
+      set(document.createElementNS(NS, 'rect'), { width: '100%', height: '100%', fill: extras.background })
+    );
   if (extras.title) {
     const t = document.createElementNS(NS, 'title');
     t.textContent = extras.title;
-    out.append(t, text(4, 20, extras.title, 15, 700));
+    out.append(t);
   }
-  let lx = 4;
-  for (const l of extras.legend ?? []) {
-    const sw = document.createElementNS(NS, 'rect');
-    Object.entries({ x: lx, y: top - 17, width: 11, height: 11, fill: l.colour }).forEach(([k, v]) =>
-      sw.setAttribute(k, String(v))
-    );
-    out.append(sw, text(lx + 15, top - 7, l.label, 12));
-    lx += 15 + l.label.length * 6.5 + 14;
-  }
-  clone.setAttribute('x', '0');
-  clone.setAttribute('y', String(top));
-  clone.setAttribute('width', String(w));
-  clone.setAttribute('height', String(h));
-  out.append(clone);
-  if (extras.caption) out.append(text(4, top + h + 17, extras.caption, 11));
+  out.append(...parts);
   return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(out);
 }
 

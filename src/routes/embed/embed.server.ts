@@ -14,7 +14,12 @@ import { CHARTS } from '$charts/registry';
 import { CHART_FEEDS, type ChartId } from '$feeds/charts';
 import type { AnyChartDef } from '$charts/types';
 import type { Lang } from '$i18n/format';
-import { embedPath, type EmbedParam } from '$ui/export';
+import { embedPath, parseEmbedKey, type EmbedParam } from '$ui/export';
+import { chartById } from '$charts/registry';
+import { chartFeed } from '$feeds/charts';
+import { reportsFeed } from '$feeds/pages';
+import type { ChartParams } from '$feeds/types';
+import { MESSAGES } from '$i18n/messages';
 
 /** Valid values of each parameter of one chart (the default only, when the chart fixes that parameter). */
 export type EmbedValues = Record<EmbedParam, string[]>;
@@ -68,4 +73,58 @@ export async function embedPaths(): Promise<string[]> {
     }
   }
   return paths;
+}
+
+/** The dashboard view this chart comes from, for the "full view" link (only the overview exists so far). */
+function fullView(id: string, params: ChartParams, lang: Lang): string {
+  const q = new URLSearchParams();
+  if (params.area !== '01') q.set('area', params.area);
+  if (lang !== 'vi') q.set('lang', lang);
+  const s = q.size ? `?${q}` : '';
+  return `/${s}${id === 'tips-by-category' ? '#tips-by-category-title' : ''}`;
+}
+
+/** The prerendered preview picture of an embed page (`og:image`), made by routes/og. */
+export function ogImagePath(chart: string, key?: string): string {
+  return `/og/${chart}${key ? `--${key}` : ''}.png`;
+}
+
+/** What an embed page (and its preview picture) shows: the chart with its data, a bad parameter, or no chart. */
+export async function loadEmbed(chart: string, rawKey: string | undefined) {
+  const key = parseEmbedKey(rawKey);
+  const def = chartById(chart);
+  const lang: Lang = key?.lang ?? 'vi';
+  const charts = Object.values(CHARTS as Record<string, AnyChartDef>).map((d) => d.id);
+  if (!def || !key) {
+    return {
+      kind: 'unknown' as const,
+      lang,
+      // The prerendered 404 page names no chart; frame.js names the one in the address it is served for.
+      chart: chart === NOT_FOUND_ID ? '' : chart,
+      charts
+    };
+  }
+  const values = (await embedValues()).get(def.id)!;
+  const params: ChartParams = { ...def.defaults };
+  if (key.param) {
+    if (!values[key.param].includes(key.value!))
+      return { kind: 'bad' as const, lang, chart: def.id, problem: `${key.param}=${key.value}`, values };
+    params[key.param] = key.value!;
+  }
+  const db = await buildDb();
+  const [data, reports] = await Promise.all([chartFeed(def.id)!.load(db, params), reportsFeed.load(db, {})]);
+  return {
+    kind: 'chart' as const,
+    lang,
+    chart: def.id,
+    params,
+    defaults: def.defaults,
+    values,
+    data,
+    reports,
+    title: def.title(params, data, lang),
+    description: def.description(params, lang),
+    fullView: fullView(def.id, params, lang),
+    appTitle: MESSAGES[lang].app_title
+  };
 }

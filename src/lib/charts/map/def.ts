@@ -19,6 +19,7 @@ export const mapChart: ChartDef<MapShape> = {
   defaults: { area: '01', metric: 'tips', period: '' },
   // The map is always the whole city: its units are the 2025 communes, whatever structure a figure came in.
   controls: ['metric', 'period'],
+  unit: (_p, d, lang) => d.shaped.unit[lang],
   component: ChoroplethMap,
   table: MapTable
 };

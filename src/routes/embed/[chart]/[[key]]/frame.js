@@ -5,6 +5,8 @@
 // 3. Posts `{ type: 'antq-embed:height', chart, height }` to the parent on load and whenever its size changes,
 //    and again when the host says `{ type: 'antq-embed:hello' }` (static/embed-resize.js does on start).
 // 4. Gives each period bar a native <title> tooltip (the dashboard draws its tooltip with Svelte, absent here).
+// 5. Nothing navigates the frame away from the chart: every link opens a new tab (window.open); when the host's
+//    sandbox lacks `allow-popups`, the browser blocks that, and the frame says so and shows the address.
 (function () {
   var el = document.getElementById('antq-embed-config');
   if (!el) return;
@@ -55,7 +57,40 @@
     }
   }
 
+  function linkBlocked(url) {
+    var box = document.getElementById('embed-link-note');
+    if (!box) return;
+    box.textContent = cfg.msg.linkBlocked + ' ';
+    var code = document.createElement('code');
+    code.textContent = url;
+    box.appendChild(code);
+    box.hidden = false;
+  }
+  document.addEventListener(
+    'click',
+    function (e) {
+      var a = e.target && e.target.closest ? e.target.closest('a') : null;
+      var href = a && a.getAttribute('href');
+      if (!href || e.defaultPrevented) return;
+      e.preventDefault();
+      var url = new URL(href, location.href).href;
+      var w;
+      try {
+        w = window.open(url, '_blank');
+      } catch {
+        // Some browsers throw rather than return null when the sandbox forbids popups.
+      }
+      if (w) w.opener = null;
+      else linkBlocked(url);
+    },
+    true
+  );
+
   function ready() {
+    document.querySelectorAll('a[href]').forEach(function (a) {
+      a.setAttribute('target', '_blank');
+      a.setAttribute('rel', 'noopener');
+    });
     var box = document.getElementById('embed-problem');
     if (problem && box) {
       box.textContent = problem;
@@ -69,11 +104,6 @@
       t.textContent = g.getAttribute('aria-label');
       g.prepend(t);
     });
-    // Stylesheets may still be loading at DOMContentLoaded: fit again on load and on every size change.
-    fit();
-    window.addEventListener('load', fit);
-    if (window.ResizeObserver) new ResizeObserver(fit).observe(document.body);
-    else window.addEventListener('resize', fit);
     if (window.parent === window) return;
     var last = -1;
     function post(force) {
@@ -96,26 +126,6 @@
       });
     window.addEventListener('message', function (e) {
       if (e.source === window.parent && e.data && e.data.type === 'antq-embed:hello') post(true);
-    });
-  }
-  // Period charts are drawn 640 px wide in the prerendered HTML (LayerCake measures its box only in a Svelte
-  // client, which embeds do not run). The page's CSS lets a narrower frame scroll the drawing sideways; here it is
-  // scaled down instead while labels stay legible (≥ 70%), and otherwise scrolled to the latest periods.
-  var DRAWN = 640;
-  function fit() {
-    document.querySelectorAll('.layercake-container').forEach(function (box) {
-      var plot = box.parentElement;
-      var scale = plot.clientWidth / DRAWN;
-      var fits = scale >= 0.7 && scale < 1;
-      box.style.transformOrigin = '0 0';
-      box.style.transform = fits ? 'scale(' + scale + ')' : '';
-      plot.style.height = fits ? Math.ceil(box.offsetHeight * scale) + 'px' : '';
-      plot.style.overflowX = fits ? 'hidden' : '';
-      // Once, so a reader's own scrolling is not undone when the table opens.
-      if (scale < 0.7 && !plot.getAttribute('data-scrolled')) {
-        plot.scrollLeft = plot.scrollWidth;
-        if (plot.scrollLeft > 0) plot.setAttribute('data-scrolled', '');
-      }
     });
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ready);
