@@ -357,5 +357,6 @@ export const en: Record<MessageKey, string> = {
   export_unit: 'Unit',
   export_area_period: 'Area, period',
   scroll_hint: 'Scroll sideways for more',
-  demo_column: 'Includes demo data'
+  demo_column: 'Includes demo data',
+  not_compared: 'not compared'
 };

@@ -358,7 +358,8 @@ export const vi = {
   export_unit: 'Đơn vị',
   export_area_period: 'Địa bàn, kỳ',
   scroll_hint: 'Kéo ngang để xem thêm',
-  demo_column: 'Có số liệu minh họa'
+  demo_column: 'Có số liệu minh họa',
+  not_compared: 'không so sánh'
 } as const;
 
 /** A message of the catalogue: Vietnamese defines the keys, and every other language has exactly these. */
