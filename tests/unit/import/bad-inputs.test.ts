@@ -285,51 +285,59 @@ describe('bad inputs leave the stored data as it was', { timeout: 300_000 }, () 
     expect(before.idb).toContain('upload-valid');
   });
 
-  it('a commit under an id already stored is refused and changes nothing', async () => {
-    const r = await importFile(fixture('ambiguous-numbers.csv'), { areas });
-    expect(r.error_count).toBe(0);
-    await expect(commitUpload(db, stored('upload-valid', 'again.csv', r))).rejects.toThrow();
-    expect(await snapshot()).toEqual(before);
-  });
-
-  // As if the page's check were bypassed: a file with errors forced through commitUpload. Whatever commitUpload
-  // does with it, a refusal must leave both stores as they were, and an accepted one must be removable without trace.
-  for (const [i, c] of CASES.entries()) {
-    it(`${c.name}: forced commit is atomic`, async () => {
-      const r = await importFile(c.bytes(), { areas });
-      const id = `upload-forced-${i}`;
-      try {
-        await commitUpload(db, stored(id, `forced-${i}.csv`, r));
-      } catch {
-        expect(await snapshot()).toEqual(before);
-        return;
-      }
-      await removeUpload(db, id);
-      expect(await snapshot()).toEqual(before);
-    });
-  }
-
+  // What the page does: a file with errors is not committed; one without is, and removing it restores both stores.
   for (const [i, c] of CASES.entries()) {
     it(`${c.name}: stored data unchanged`, async () => {
-      const bytes = c.bytes();
-      const r = await importFile(bytes, { areas, fileName: `bad-${i}.csv` });
+      const r = await importFile(c.bytes(), { areas, fileName: `bad-${i}.csv` });
       if (r.error_count > 0) {
-        // The page refuses to commit a file with errors; nothing was written.
         expect(await snapshot()).toEqual(before);
         return;
       }
       const id = `upload-bad-${i}`;
-      try {
-        await commitUpload(db, stored(id, `bad-${i}.csv`, r));
-      } catch {
-        // A refused commit must leave both stores exactly as they were.
-        expect(await snapshot()).toEqual(before);
-        return;
-      }
-      // A file without errors is data: it went in; removing it must restore the stores exactly.
-      expect(await idbSnapshot()).toContain(id);
+      await commitUpload(db, stored(id, `bad-${i}.csv`, r));
+      const after = await snapshot();
+      expect(after.idb).toContain(id);
+      expect(after.db).not.toBe(before.db);
       await removeUpload(db, id);
       expect(await snapshot()).toEqual(before);
     });
   }
+
+  it('a commit under an id already stored is refused and changes nothing', async () => {
+    const r = await importFile(fixture('ambiguous-numbers.csv'), { areas });
+    expect(r.error_count).toBe(0);
+    await expect(commitUpload(db, stored('upload-valid', 'again.csv', r))).rejects.toThrow(/already stored/);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  // As if the page's check were bypassed: every bad file forced through commitUpload, those with observations
+  // first. A refusal must leave both stores as they were; an accepted one must be removable without a trace.
+  const forced = [...CASES.entries()].sort(([, a], [, b]) => (b.observations ?? 0) - (a.observations ?? 0));
+  for (const [i, c] of forced) {
+    it(`${c.name}: a forced commit is atomic`, async () => {
+      const r = await importFile(c.bytes(), { areas });
+      const id = `upload-forced-${i}`;
+      try {
+        await commitUpload(db, stored(id, `forced-${i}.csv`, r));
+      } catch (e) {
+        // Today only an upload with no observations is refused (its Arrow stream has no dictionaries).
+        expect(r.observations).toHaveLength(0);
+        expect(String(e)).toMatch(/IPC stream/);
+        expect(await snapshot()).toEqual(before);
+        return;
+      }
+      expect(r.observations.length).toBeGreaterThan(0);
+      await removeUpload(db, id);
+      expect(await snapshot()).toEqual(before);
+    });
+  }
+
+  // BUG (pinned with it.fails, so it turns red once fixed): after commitUpload refused an upload with no
+  // observations, every later commit on the same connection fails with the same "IPC stream did not have the
+  // expected number (9) of dictionaries" error. The stores stay intact, but no upload can be committed any more.
+  it.fails('after a refused commit, a valid upload still commits', async () => {
+    const r = await run(new Uint8Array(readFileSync('tests/fixtures/upload/valid-long.csv')));
+    await commitUpload(db, stored('upload-after', 'valid-long.csv', r));
+    await removeUpload(db, 'upload-after');
+  });
 });
