@@ -107,7 +107,7 @@
   // element's insertion (a MutationObserver sees it; rendering is blocked until styles load, so is that frame).
   const WATCH = {
     'overview-chart': '[data-chart="tips-by-category"] svg rect',
-    'embed-bars': 'svg.layercake-layout-svg rect',
+    'embed-bars': '[data-chart="tips-by-category"] svg rect',
     'embed-map': 'svg[role="group"] path',
     blank: '#blank'
   };
