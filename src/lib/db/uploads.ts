@@ -265,6 +265,10 @@ export function commitUpload(
   staged?: { key: string } | { bytes: Uint8Array }
 ): Promise<void> {
   return exclusive(async () => {
+    // Refused before anything is staged: an empty Arrow stream left DuckDB's connection unable to take any later
+    // upload.
+    if (upload.observations === 0)
+      throw new Error('Tải lên không có số liệu nào để lưu. / The upload holds no figures to store.');
     await ensureCandidates(db);
     let key: string;
     if (staged && 'key' in staged) key = staged.key;
