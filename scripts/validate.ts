@@ -17,6 +17,25 @@ import { importFile, workbookKind } from '../src/lib/import/workbook';
 
 const SHOWN = 50;
 
+/** The report's fields the JSON answer carries, in its order (then errors, warnings and the observations). */
+const REPORT_FIELDS = [
+  'file',
+  'encoding',
+  'delimiter',
+  'layout',
+  'rows',
+  'counts',
+  'error_count',
+  'warning_count',
+  'sources',
+  'sheets',
+  'sheet',
+  'title_period',
+  'skipped'
+] as const;
+const pick = <T extends object, K extends keyof T>(o: T, keys: readonly K[]) =>
+  Object.fromEntries(keys.map((k) => [k, o[k]])) as Pick<T, K>;
+
 function usage(): never {
   process.stderr.write('usage: validate FILE [--sheet NAME] [--json] [--lang vi|en]\n');
   process.exit(2);
@@ -133,36 +152,9 @@ async function report(bytes: Uint8Array): Promise<void> {
     // Written in pieces: a million observations would make one very large string.
     const out = process.stdout;
     // Not `...result`: reading `observations` would build a million objects at once.
-    const {
-      file: name,
-      encoding,
-      delimiter,
-      layout,
-      rows,
-      counts,
-      error_count,
-      warning_count,
-      sources,
-      table,
-      sheets,
-      sheet: sheetRead,
-      title_period,
-      skipped
-    } = result;
+    const { table } = result;
     const header = JSON.stringify({
-      file: name,
-      encoding,
-      delimiter,
-      layout,
-      rows,
-      counts,
-      error_count,
-      warning_count,
-      sources,
-      sheets,
-      sheet: sheetRead,
-      title_period,
-      skipped,
+      ...pick(result, REPORT_FIELDS),
       errors: result.errors.map(localise),
       warnings: result.warnings.map(localise)
     });
