@@ -3,6 +3,7 @@
  * Import this module dynamically (never from a prerendered module's top level): the first call downloads ~5–8 MB.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
+import { tableToIPC } from 'apache-arrow';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
@@ -52,6 +53,10 @@ export async function openBrowserDb(): Promise<Connector> {
     },
     async importArrow(table, ipc, create) {
       await conn.insertArrowFromIPCStream(ipc, { name: safeTableName(table), create });
+    },
+    async exportArrow(sql) {
+      // Re-encoding an Arrow table only copies its buffers: no per-row work on the page's thread.
+      return tableToIPC(await conn.query(sql), 'stream');
     }
   };
   return connector;

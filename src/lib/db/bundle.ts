@@ -35,17 +35,23 @@ export async function loadBundle(db: Connector, src: BundleSource): Promise<void
   mark('ready');
 }
 
-/** Tables of a prebuilt snapshot: loaded data first, then what `refreshFigures` derives from it. */
+/**
+ * Tables of a prebuilt snapshot: loaded data first, then what `refreshFigures` derives from it — `leaf_counts` and
+ * `candidates` too, so a browser that adds its stored uploads on start-up decides them without deriving the bundled
+ * reports' candidates first (figures.ts, `ensureCandidates`).
+ */
 export const SNAPSHOT_TABLES = [
   'areas',
   'crosswalk',
   'reports',
   'observations',
   'area_paths',
+  'leaf_counts',
+  'candidates',
   'figures'
 ] as const;
 export type SnapshotTable = (typeof SNAPSHOT_TABLES)[number];
-const DERIVED: SnapshotTable[] = ['area_paths', 'figures'];
+const DERIVED: SnapshotTable[] = ['area_paths', 'leaf_counts', 'candidates', 'figures'];
 
 /**
  * Loads the build's snapshot of every table (Arrow IPC, made at build time from the same `loadBundle`), which skips

@@ -21,7 +21,7 @@ export interface Connector {
   dropFile(name: string): Promise<void>;
   /** Appends an Arrow IPC stream to `table` (creating it when `create`): the fast path for prebuilt tables. */
   importArrow(table: string, ipc: Uint8Array, create: boolean): Promise<void>;
-  /** A query's result as an Arrow IPC stream (Node only: build-time snapshots of tables). */
+  /** A query's result as an Arrow IPC stream (build-time snapshots; an upload's derived candidates, db/kept.ts). */
   exportArrow?(sql: string): Promise<Uint8Array>;
 }
 

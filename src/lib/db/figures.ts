@@ -114,6 +114,18 @@ SELECT * EXCLUDE (qualifier, n_expected),
 FROM children_all`;
 }
 
+/**
+ * Names the derivation above: an upload keeps the candidates derived at its commit with it (db/uploads.ts), and a
+ * later version of this SQL must derive them again instead of loading rows it would not make.
+ */
+export const CANDIDATES_VERSION = fnv1a(candidatesSql('observations'));
+
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
 /** Observations as the `reported` candidates of their own cells, in the columns of `candidates`. */
 export const REPORTED = `(SELECT report_id, period, period_start, period_end, area_code, area_level, area_structure,
   metric, category, value, qualifier, note, 'reported' AS basis, 1::BIGINT AS n_parts, false AS partial
@@ -173,8 +185,8 @@ export async function refreshFigures(db: Connector): Promise<void> {
 }
 
 /**
- * A database started from the build's snapshot has `figures` but not the tables an incremental change needs; they
- * are derived here once (a fraction of a second for the bundled data).
+ * The tables an incremental change needs: a database started from the build's snapshot has them (bundle.ts), one
+ * built some other way without `refreshFigures` derives them here once.
  */
 export async function ensureCandidates(db: Connector): Promise<void> {
   const [t] = await db.query<{ n: number }>(

@@ -3,6 +3,7 @@ import { METRICS } from '$model/metrics';
 import type { AreaStructure, Report } from '$model/types';
 import { q, safeFileName, safeTableName, type Connector } from './connector';
 import { addReportFigures, candidatesSql } from './figures';
+import { loadKeptCandidates } from './kept';
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS reports (
@@ -162,16 +163,18 @@ export const stagedCandidates = (key: string): string => safeTableName(`stage_ca
  * The preview reads them beside the stored data (figures.ts, `previewAreaQuery`) and the commit only adds the report's
  * row and decides its cells (`commitStaged`): an upload is loaded and derived once. `data` is the import worker's
  * Arrow IPC stream shaped as `observations` (import/arrow.ts), appended as it is, or a canonical CSV (uploads stored
- * before Arrow was used). Needs `ensureCandidates` first. Throws, leaving nothing behind, when an area is not a
- * reference unit.
+ * before Arrow was used). `kept`: the candidates kept with a stored upload (db/kept.ts), loaded instead of derived
+ * when they check out. Needs `ensureCandidates` first. Returns whether the candidates were derived. Throws, leaving
+ * nothing behind, when an area is not a reference unit.
  */
 export async function stageReport(
   db: Connector,
   key: string,
   reportId: string,
   data: { arrow: Uint8Array } | { csv: Uint8Array | string },
-  fileName: string
-): Promise<void> {
+  fileName: string,
+  kept?: unknown
+): Promise<boolean> {
   const [exists] = await db.query<{ n: number }>(
     q('SELECT count(*)::INTEGER AS n FROM reports WHERE id = ?', [reportId])
   );
@@ -209,6 +212,7 @@ export async function stageReport(
     );
     if (check.bad > 0) throw unknownAreas(fileName, check.bad);
     if (check.n === 0) throw new Error(`${fileName}: no observations under report ${reportId}`);
+    if (await loadKeptCandidates(db, stagedCandidates(key), reportId, kept)) return false;
     // The id goes in through a variable, not a `?`: inside candidatesSql's inlined CTE, which is read three times,
     // a parameter matched no rows (DuckDB-WASM 1.32; tests/unit/db/uploads.test.ts would catch it).
     await db.query(q(`SET VARIABLE antq_report = ?::VARCHAR`, [reportId]));
@@ -216,6 +220,7 @@ export async function stageReport(
       `CREATE OR REPLACE TABLE ${stagedCandidates(key)} AS
        ${candidatesSql(`observations WHERE report_id = getvariable('antq_report')`)}`
     );
+    return true;
   } catch (e) {
     await unstage(db, key, reportId);
     throw e;

@@ -12,6 +12,7 @@ import type { Figure } from '$model/figure';
 import { q, type Connector } from './connector';
 import { derivedIdle, refreshDerived } from './derived';
 import { ensureCandidates, previewAreaQuery, removeReportFigures } from './figures';
+import { keepCandidates } from './kept';
 import { commitStaged, stagedCandidates, stageReport, unstage } from './schema';
 import { areaSeries } from './queries/series';
 
@@ -19,6 +20,7 @@ export type { DamagedUpload, StoredUpload, UploadSummary } from '$model/upload';
 import {
   checkSummary,
   damagedOf,
+  type KeptCandidates,
   type DamagedUpload,
   type StoredUpload,
   type UploadSummary
@@ -82,7 +84,7 @@ function storeError(e: DOMException | null): Error {
   });
 }
 
-const summary = ({ data: _data, ...rest }: StoredUpload): UploadSummary => rest;
+const summary = ({ data: _data, derived: _derived, ...rest }: StoredUpload): UploadSummary => rest;
 const byDate = (a: UploadSummary, b: UploadSummary) => a.uploadedAt.localeCompare(b.uploadedAt);
 
 /** Every record of one store with its key: a record without a usable `meta.id` still has one. */
@@ -193,6 +195,19 @@ export async function deleteUpload(id: string): Promise<void> {
   unloadable.delete(id);
 }
 
+/** Adds derived candidates to a stored record, if it is still the one they were derived from. */
+async function keepWithUpload(u: StoredUpload, derived: KeptCandidates): Promise<void> {
+  await run('readwrite', (r) => {
+    const get = r.get(u.meta.id);
+    get.onsuccess = () => {
+      const now = checkRecord(u.meta.id, get.result);
+      if (typeof now !== 'string' && now.uploadedAt === u.uploadedAt)
+        r.put({ ...(get.result as object), derived }, u.meta.id);
+    };
+    return get;
+  });
+}
+
 /** Whether any upload is stored: one count, no DuckDB. False where IndexedDB is missing (prerender, old browsers). */
 export async function countUploads(): Promise<number> {
   if (typeof indexedDB === 'undefined') return 0;
@@ -277,10 +292,12 @@ export function commitUpload(
       const bytes = staged?.bytes ?? (await bytesOf(upload.data));
       await stageReport(db, key, upload.meta.id, sourceOf(bytes, upload.data.type), upload.meta.file);
     }
+    // The candidates derived at staging go into the record with the data: a later visit loads them (db/kept.ts).
+    const derived = await keepCandidates(db, stagedCandidates(key));
     await db.query('BEGIN TRANSACTION');
     try {
       await commitStaged(db, upload.meta, key);
-      await addUpload(upload);
+      await addUpload({ ...upload, derived });
     } catch (e) {
       await db.query('ROLLBACK');
       // Staged by the page, it stays staged for another try; staged here, it goes.
@@ -326,17 +343,20 @@ export function removeUpload(db: Connector, id: string): Promise<void> {
 
 /**
  * Adds one report to a database whose `figures` is built — staged, committed, unstaged — without IndexedDB: how
- * stored uploads join the bundled data on start-up. `data`: an Arrow stream (import/arrow.ts) or a canonical CSV.
+ * stored uploads join the bundled data on start-up. `data`: an Arrow stream (import/arrow.ts) or a canonical CSV;
+ * `kept`: its candidates as kept with it (db/kept.ts). Returns the candidates to keep when they had to be derived.
  */
 export async function addReport(
   db: Connector,
   report: Report,
   data: { arrow: Uint8Array } | { csv: Uint8Array | string },
-  key = 'add'
-): Promise<void> {
+  key = 'add',
+  kept?: unknown
+): Promise<KeptCandidates | undefined> {
   await ensureCandidates(db);
   try {
-    await stageReport(db, key, report.id, data, report.file);
+    const derived = await stageReport(db, key, report.id, data, report.file, kept);
+    const keep = derived ? await keepCandidates(db, stagedCandidates(key)) : undefined;
     await db.query('BEGIN TRANSACTION');
     try {
       await commitStaged(db, report, key);
@@ -345,6 +365,7 @@ export async function addReport(
       await db.query('ROLLBACK');
       throw e;
     }
+    return keep;
   } finally {
     await unstage(db, key, report.id);
   }
@@ -359,7 +380,10 @@ export async function loadStoredUploads(db: Connector): Promise<DamagedUpload[]>
   const { uploads, damaged } = await allUploads();
   for (const [i, u] of uploads.entries()) {
     try {
-      await addReport(db, u.meta, sourceOf(await bytesOf(u.data), u.data.type), stageKey(`s${i}`));
+      const src = sourceOf(await bytesOf(u.data), u.data.type);
+      const keep = await addReport(db, u.meta, src, stageKey(`s${i}`), u.derived);
+      // Kept from now on (records stored before this, or by another version): derived once more, never again.
+      if (keep) void keepWithUpload(u, keep).catch((e) => console.warn(`Upload ${u.meta.id}: ${e}`));
     } catch (e) {
       damaged.push(damagedOf(u.meta.id, u, e instanceof Error ? e.message : String(e)));
     }

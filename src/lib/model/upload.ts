@@ -174,10 +174,26 @@ export interface StoredUpload {
   rows: number;
   /** Observations stored. */
   observations: number;
+  /**
+   * The candidate figures DuckDB derived from the observations when the upload was committed (db/kept.ts), so a later
+   * visit loads them instead of deriving them again. Absent on older records; used only while `version` matches.
+   */
+  derived?: KeptCandidates;
 }
 
-/** What the list shows: everything but the CSV, which may be megabytes. */
-export type UploadSummary = Omit<StoredUpload, 'data'>;
+/** An upload's derived candidates as an Arrow IPC stream, with what proves them unchanged when loaded again. */
+export interface KeptCandidates {
+  /** The derivation's SQL and reference data they came from (db/kept.ts, `candidatesVersion`). */
+  version: string;
+  /** Empty when `rows` is 0. */
+  arrow: Blob;
+  rows: number;
+  /** DuckDB's order-free hash of every row, as text. */
+  hash: string;
+}
+
+/** What the list shows: everything but the data, which may be megabytes. */
+export type UploadSummary = Omit<StoredUpload, 'data' | 'derived'>;
 
 /**
  * A stored record that cannot be read (fields missing, or data DuckDB refuses): listed apart, with what of it is
