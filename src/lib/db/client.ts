@@ -29,8 +29,11 @@ export function getDb(): Promise<Connector> {
   ready ??= (async () => {
     // Without it DuckDB's loader fails with a bare TypeError ("WebAssembly is not defined").
     if (typeof WebAssembly === 'undefined') throw new NoWebAssemblyError();
+    // Start-up marks (antq:db:*; bundle.ts has the rest): when a view first asked, and when the engine was up.
+    performance.mark('antq:db:called');
     const { openBrowserDb } = await import('./browser');
     const db = await openBrowserDb();
+    performance.mark('antq:db:engine');
     // Uploads kept in this browser (IndexedDB) join the bundled reports: every page then shows them.
     await loadSnapshot(db, fetchTable, async (db) => (await import('./uploads')).loadStoredUploads(db));
     return db;
