@@ -146,6 +146,8 @@ describe('/upload in Chromium', () => {
     await open();
     await s.page.goto(`${baseUrl}/`, { waitUntil: 'networkidle' });
     await expect.poll(() => tipsTile().innerText(), { timeout: 60_000 }).toMatch(/51\.234[\s\S]*Tải lên/);
+    // Its candidates were kept with it at commit and loaded, not derived again (db/kept.ts).
+    expect(await s.page.evaluate(() => performance.getEntriesByName('antq:db:upload-kept').length)).toBe(1);
     await s.page.goto(`${baseUrl}/areas/001`, { waitUntil: 'networkidle' });
     await expect
       .poll(() => s.page.locator('[data-chart="area-periods"]').innerText(), { timeout: 60_000 })

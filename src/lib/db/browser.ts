@@ -3,12 +3,11 @@
  * Import this module dynamically (never from a prerendered module's top level): the first call downloads ~5–8 MB.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
-import { tableToIPC } from 'apache-arrow';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { arrowRows, safeTableName, type Connector, type Query, type Row } from './connector';
+import { arrowRows, ipcFileToStream, safeTableName, type Connector, type Query, type Row } from './connector';
 
 /** Opens a new database in a new worker. Most callers want the shared one from `$db/client`. */
 export async function openBrowserDb(): Promise<Connector> {
@@ -55,8 +54,8 @@ export async function openBrowserDb(): Promise<Connector> {
       await conn.insertArrowFromIPCStream(ipc, { name: safeTableName(table), create });
     },
     async exportArrow(sql) {
-      // Re-encoding an Arrow table only copies its buffers: no per-row work on the page's thread.
-      return tableToIPC(await conn.query(sql), 'stream');
+      // The worker's answer as bytes: `conn.query` would decode it into an Arrow table on the page's thread.
+      return ipcFileToStream(await conn.useUnsafe((b, id) => b.runQuery(id, sql)));
     }
   };
   return connector;

@@ -25,6 +25,22 @@ export interface Connector {
   exportArrow?(sql: string): Promise<Uint8Array>;
 }
 
+const ARROW_MAGIC = [65, 82, 82, 79, 87, 49]; // "ARROW1"
+
+/**
+ * The Arrow IPC stream inside an IPC file, which is how DuckDB-WASM answers a query: the file format is "ARROW1" and
+ * padding, the stream format (with its end marker), a footer, the footer's length and "ARROW1" again (Arrow's
+ * columnar format spec), so the stream `importArrow` takes is a slice of it — nothing decoded on the page's thread.
+ */
+export function ipcFileToStream(file: Uint8Array): Uint8Array {
+  const n = file.length;
+  const magic = n >= 18 && ARROW_MAGIC.every((b, i) => file[i] === b && file[n - 6 + i] === b);
+  if (!magic) throw new Error('Not an Arrow IPC file');
+  const end = n - 10 - new DataView(file.buffer, file.byteOffset + n - 10, 4).getInt32(0, true);
+  if (end < 8 || end > n - 10) throw new Error('Arrow IPC file: footer out of range');
+  return file.subarray(8, end);
+}
+
 /** Shapes a query for a builder. */
 export function q<T extends object>(sql: string, params: unknown[] = []): Query<T> {
   return { sql, params };

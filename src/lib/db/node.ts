@@ -2,8 +2,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createDuckDB, NODE_RUNTIME, VoidLogger, type DuckDBBindings } from '@duckdb/duckdb-wasm/blocking';
-import { tableFromIPC, tableToIPC } from 'apache-arrow';
-import { arrowRows, safeTableName, type Connector, type Query, type Row } from './connector';
+import { arrowRows, ipcFileToStream, safeTableName, type Connector, type Query, type Row } from './connector';
 
 /** Opens a fresh in-memory database (~0.75 s): create one per process or test file. */
 export async function openNodeDb(): Promise<Connector> {
@@ -42,10 +41,8 @@ export async function openNodeDb(): Promise<Connector> {
       conn.insertArrowFromIPCStream(ipc, { name: safeTableName(table), create });
     },
     async exportArrow(sql) {
-      // The engine returns the IPC *file* format with its own bundled Arrow classes; read it with the app's Arrow
-      // and write the *stream* format that insertArrowFromIPCStream takes.
-      const file = conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql));
-      return tableToIPC(tableFromIPC(file), 'stream');
+      // The engine answers in the IPC *file* format; insertArrowFromIPCStream takes the stream inside it.
+      return ipcFileToStream(conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)));
     }
   };
   return connector;

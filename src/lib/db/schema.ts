@@ -213,7 +213,10 @@ export async function stageReport(
     if (check.bad > 0) throw unknownAreas(fileName, check.bad);
     if (check.n === 0) throw new Error(`${fileName}: no observations under report ${reportId}`);
     globalThis.performance?.mark?.('antq:db:upload-rows');
-    if (await loadKeptCandidates(db, stagedCandidates(key), reportId, kept)) return false;
+    if (await loadKeptCandidates(db, stagedCandidates(key), reportId, kept)) {
+      globalThis.performance?.mark?.('antq:db:upload-kept');
+      return false;
+    }
     // The id goes in through a variable, not a `?`: inside candidatesSql's inlined CTE, which is read three times,
     // a parameter matched no rows (DuckDB-WASM 1.32; tests/unit/db/uploads.test.ts would catch it).
     await db.query(q(`SET VARIABLE antq_report = ?::VARCHAR`, [reportId]));
