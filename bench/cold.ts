@@ -219,6 +219,8 @@ export async function coldLoads(
   const ratios = overview.map((o, i) => o.chart / blank[i].paint);
   const ratio = median(ratios);
   const floorRatios = floor.map((f, i) => f.paint / blank[i].paint);
+  // What the page's scripts add to its content's own cost: near 1× when they do not hold back the first frame.
+  const overFloor = overview.map((o, i) => o.chart / floor[i].paint);
   const overviewFig: FigureResult = {
     name: 'cold_load_overview',
     goal: 'first chart painted ≤ 1.5× the blank page (same run)',
@@ -247,6 +249,7 @@ export async function coldLoads(
       floor_fcp_ms: median(floor.map((f) => f.fcp)),
       floor_ratio_to_blank: median(floorRatios),
       floor_bytes: median(floor.map((f) => f.bytes)),
+      ratio_to_floor: median(overFloor),
       html_response_end_ms: median(overview.map((o) => o.phases.html)),
       css_response_end_ms: median(overview.map((o) => o.phases.css)),
       chart_in_dom_ms: median(overview.map((o) => o.phases.seen)),
@@ -290,6 +293,10 @@ export async function coldLoads(
       [
         '  floor ratio to blank (median of runs)',
         `${x(median(floorRatios))}  [${floorRatios.map((r) => x(r)).join(' ')}]`
+      ],
+      [
+        '  overview ÷ floor (median of runs)',
+        `${x(median(overFloor))}  [${overFloor.map((r) => x(r)).join(' ')}]`
       ],
       [
         'bytes until idle (gzip)',
