@@ -1,8 +1,10 @@
 /**
  * Cold loads, each in a new browser with a new profile: the overview (`/`) against a blank page of the same server
- * in the same run, then the person's first DuckDB use (choosing an area), and the two embeds.
+ * in the same run (and against its own HTML without scripts: the floor), then the person's first DuckDB use
+ * (choosing an area), and the two embeds.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openSession, type Session } from './browser';
 import type { FigureResult } from './report';
@@ -39,12 +41,28 @@ async function painted(s: Session, name: string): Promise<number> {
 const bytesOf = (s: Session) => s.fetched.reduce((a, f) => a + f.body, 0);
 const wasmOf = (s: Session) => s.requests.filter((u) => /\.wasm(\?|$)/.test(u));
 
-async function blankRun(browser: Browser, base: string) {
+/**
+ * Writes `<dir>/__bench/floor.html`: the built overview without its scripts and module preloads. Its first chart
+ * paints once the browser has parsed, styled and laid out the page's own content, with no framework start-up
+ * beside it; the overview can come no closer to the blank page than that without changing its content.
+ */
+export function writeFloorPage(dir: string): void {
+  const html = readFileSync(join(dir, 'index.html'), 'utf8')
+    .replace(/<script\b[\s\S]*?<\/script>/g, '')
+    .replace(/<link\b[^>]*\brel="modulepreload"[^>]*>\s*/g, '')
+    // The page's URLs are relative to the site's root; the copy sits one folder below it.
+    .replace('<head>', '<head>\n    <base href="../" />');
+  writeFileSync(join(dir, '__bench', 'floor.html'), html);
+}
+
+/** A static page of the bench's (`/__bench/…`): when the probe's `name` painted, and FCP. */
+async function staticRun(browser: Browser, url: string, name: string) {
   const s = await openSession({ browser, init: PROBE });
   try {
-    await s.page.goto(`${base}/__bench/blank.html`, { waitUntil: 'load' });
-    const paint = await painted(s, 'blank');
-    return { paint, fcp: (await probe(s)).fcp };
+    await s.page.goto(url, { waitUntil: 'load' });
+    const paint = await painted(s, name);
+    await s.settle();
+    return { paint, fcp: (await probe(s)).fcp, bytes: bytesOf(s) };
   } finally {
     await s.close();
   }
@@ -168,7 +186,8 @@ export async function coldLoads(
   log: (s: string) => void
 ): Promise<FigureResult[]> {
   type R<F extends (...a: never[]) => unknown> = Awaited<ReturnType<F>>;
-  const blank: R<typeof blankRun>[] = [];
+  const blank: R<typeof staticRun>[] = [];
+  const floor: R<typeof staticRun>[] = [];
   const overview: R<typeof overviewRun>[] = [];
   const tips: R<typeof embedRun>[] = [];
   const map: R<typeof embedRun>[] = [];
@@ -177,17 +196,19 @@ export async function coldLoads(
   const browser = await launchBrowser();
   try {
     for (let i = -1; i < runs; i++) {
-      const b = await blankRun(browser, base);
+      const b = await staticRun(browser, `${base}/__bench/blank.html`, 'blank');
+      const f = await staticRun(browser, `${base}/__bench/floor.html`, 'overview-chart');
       const o = await overviewRun(browser, base, i >= 0 && i < dbRuns);
       const e = await embedRun(browser, base, '/embed/tips-by-category', 'embed-bars');
       const m = await embedRun(browser, base, '/embed/map', 'embed-map');
       if (i < 0) continue;
       blank.push(b);
+      floor.push(f);
       overview.push(o);
       tips.push(e);
       map.push(m);
       log(
-        `  cold run ${i + 1}/${runs}: blank ${ms(b.paint)}, overview chart ${ms(o.chart)}, DuckDB ${ms(o.duckdbReady)}, ` +
+        `  cold run ${i + 1}/${runs}: blank ${ms(b.paint)}, floor ${ms(f.paint)}, overview chart ${ms(o.chart)}, DuckDB ${ms(o.duckdbReady)}, ` +
           `embed ${ms(e.chart)}, map ${ms(m.chart)}`
       );
     }
@@ -197,6 +218,9 @@ export async function coldLoads(
 
   const ratios = overview.map((o, i) => o.chart / blank[i].paint);
   const ratio = median(ratios);
+  const floorRatios = floor.map((f, i) => f.paint / blank[i].paint);
+  // What the page's scripts add to its content's own cost: near 1× when they do not hold back the first frame.
+  const overFloor = overview.map((o, i) => o.chart / floor[i].paint);
   const overviewFig: FigureResult = {
     name: 'cold_load_overview',
     goal: 'first chart painted ≤ 1.5× the blank page (same run)',
@@ -206,7 +230,9 @@ export async function coldLoads(
       'new browser context (an empty profile: no cache, no storage) of one running Chromium.',
       '"Painted" = performance.now() in the task after the first animation frame following the insertion of',
       '`[data-chart="tips-by-category"] svg rect` (blank page: its <p>), seen by a MutationObserver from an init',
-      "script; ratio = median of per-run ratios. DuckDB ready = from the area picker's change event (Playwright",
+      'script; ratio = median of per-run ratios. Floor: the same built HTML without its <script>s and module',
+      'preloads (/__bench/floor.html, written from the build at bench start), painted the same way.',
+      "DuckDB ready = from the area picker's change event (Playwright",
       'selectOption of the first district, after network idle) to the heading naming the district with the loading',
       "status cleared, then a frame. getDb() milestones: the app's antq:db:* performance marks, and a wrapper",
       "around the page's Worker constructor that timestamps the messages to and from DuckDB's worker (INSTANTIATE,",
@@ -219,6 +245,11 @@ export async function coldLoads(
       blank_paint_ms: median(blank.map((b) => b.paint)),
       blank_fcp_ms: median(blank.map((b) => b.fcp)),
       ratio_to_blank: ratio,
+      floor_paint_ms: median(floor.map((f) => f.paint)),
+      floor_fcp_ms: median(floor.map((f) => f.fcp)),
+      floor_ratio_to_blank: median(floorRatios),
+      floor_bytes: median(floor.map((f) => f.bytes)),
+      ratio_to_floor: median(overFloor),
       html_response_end_ms: median(overview.map((o) => o.phases.html)),
       css_response_end_ms: median(overview.map((o) => o.phases.css)),
       chart_in_dom_ms: median(overview.map((o) => o.phases.seen)),
@@ -254,6 +285,19 @@ export async function coldLoads(
         `${ms(median(blank.map((b) => b.paint)))} / ${ms(median(blank.map((b) => b.fcp)))}`
       ],
       ['ratio to blank (median of runs)', `${x(ratio)}  [${ratios.map((r) => x(r)).join(' ')}]`],
+      [
+        'floor (overview without scripts) painted / FCP',
+        `${ms(median(floor.map((f) => f.paint)))} / ${ms(median(floor.map((f) => f.fcp)))}, ` +
+          kb(median(floor.map((f) => f.bytes)))
+      ],
+      [
+        '  floor ratio to blank (median of runs)',
+        `${x(median(floorRatios))}  [${floorRatios.map((r) => x(r)).join(' ')}]`
+      ],
+      [
+        '  overview ÷ floor (median of runs)',
+        `${x(median(overFloor))}  [${overFloor.map((r) => x(r)).join(' ')}]`
+      ],
       [
         'bytes until idle (gzip)',
         `${kb(median(overview.map((o) => o.initialBytes)))}, wasm requests ${max(overview.map((o) => o.initialWasm))}`

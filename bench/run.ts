@@ -24,7 +24,7 @@ import { cpus, loadavg, totalmem, availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { chromiumVersion } from './browser';
-import { coldLoads } from './cold';
+import { coldLoads, writeFloorPage } from './cold';
 import { firstInteraction } from './first';
 import { ingest } from './ingest';
 import { interaction } from './interaction';
@@ -164,10 +164,12 @@ async function main() {
   const big = opts.only.has('ingest') || opts.only.has('validator') ? await dataFile(1_000_000, '1m') : '';
   const small = opts.only.has('ingest') ? await dataFile(100_000, '100k') : '';
 
-  // The bench's own files under <dir>/__bench/: the blank page, the read_csv baseline module, the CSVs.
+  // The bench's own files under <dir>/__bench/: the blank page, the overview's floor, the read_csv baseline module,
+  // the CSVs.
   const benchDir = join(dir, '__bench');
   mkdirSync(join(benchDir, 'data'), { recursive: true });
   cpSync('bench/blank.html', join(benchDir, 'blank.html'));
+  writeFloorPage(dir);
   if (opts.only.has('ingest')) {
     for (const f of [big, small]) cpSync(f, join(benchDir, 'data', f.split('/').pop()!));
     await build({
