@@ -6,7 +6,7 @@
  */
 import { base } from '$app/paths';
 import type { Connector } from './connector';
-import { loadSnapshot, type SnapshotTable } from './bundle';
+import { loadSnapshot, SNAPSHOT_TABLES, type SnapshotTable } from './bundle';
 
 async function fetchTable(table: SnapshotTable): Promise<Uint8Array> {
   const res = await fetch(`${base}/db/${table}.arrow`);
@@ -31,11 +31,22 @@ export function getDb(): Promise<Connector> {
     if (typeof WebAssembly === 'undefined') throw new NoWebAssemblyError();
     // Start-up marks (antq:db:*; bundle.ts has the rest): when a view first asked, and when the engine was up.
     performance.mark('antq:db:called');
+    // The build's tables and the stored uploads are read while the engine starts, not after it.
+    const tables = new Map(SNAPSHOT_TABLES.map((t) => [t, fetchTable(t)]));
+    const uploads = import('./uploads').then((m) => ({ m, stored: m.allUploads() }));
+    for (const p of [...tables.values(), uploads]) p.catch(() => undefined);
     const { openBrowserDb } = await import('./browser');
     const db = await openBrowserDb();
     performance.mark('antq:db:engine');
     // Uploads kept in this browser (IndexedDB) join the bundled reports: every page then shows them.
-    await loadSnapshot(db, fetchTable, async (db) => (await import('./uploads')).loadStoredUploads(db));
+    await loadSnapshot(
+      db,
+      (t) => tables.get(t)!,
+      async (db) => {
+        const { m, stored } = await uploads;
+        return m.loadStoredUploads(db, stored);
+      }
+    );
     return db;
   })();
   ready.catch(() => (ready = undefined));

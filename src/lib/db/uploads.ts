@@ -372,12 +372,12 @@ export async function addReport(
 }
 
 /**
- * Adds the stored uploads to a database whose `figures` is built, and returns the records it could not load: one
- * damaged record must hide neither the bundled data nor the other uploads, and /upload lists it as damaged.
+ * Adds the stored uploads (`stored`: their records, if already being read) to a database whose `figures` is built, and
+ * returns the records it could not load: one damaged record must hide neither the bundled data nor the other uploads.
  */
-export async function loadStoredUploads(db: Connector): Promise<DamagedUpload[]> {
+export async function loadStoredUploads(db: Connector, stored?: ReturnType<typeof allUploads>) {
   if (typeof indexedDB === 'undefined') return [];
-  const { uploads, damaged } = await allUploads();
+  const { uploads, damaged } = await (stored ?? allUploads());
   for (const [i, u] of uploads.entries()) {
     try {
       const src = sourceOf(await bytesOf(u.data), u.data.type);
