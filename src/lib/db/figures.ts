@@ -207,31 +207,40 @@ async function redecideHit(db: Connector): Promise<void> {
  * derived candidates (`candidatesSql`) are in table `staged`, and are copied into `candidates`. Only cells the report
  * shares with another report, or fills twice itself, are decided by comparison; every other figure of the report is
  * the only candidate for its cell and goes straight in. Call inside a transaction.
+ *
+ * A cell has a figure exactly when a committed report gives it a candidate, so another report's candidate meets this
+ * report's where `figures` has the cell. Within the report, a cell gets at most one figure it states, one sum of
+ * categories (only where it states no total) and one sum of children: only a sum of children can meet another of its
+ * own candidates.
  */
 export async function addReportFigures(db: Connector, reportId: string, staged: string): Promise<void> {
   const s = safeTableName(staged);
-  const own = `(SELECT * FROM ${REPORTED} WHERE report_id = ? UNION ALL BY NAME SELECT * FROM ${s})`;
+  const children = `(SELECT ${FIGURE_KEY} FROM ${s} WHERE basis = 'sum_of_children')`;
   await db.query(`INSERT INTO candidates SELECT * FROM ${s}`);
-  // Cells of this report that already have a figure (another report's), and the sums of its own units, which may
-  // meet a figure it gives for the area itself.
   await db.query(
     q(
       `CREATE OR REPLACE TEMP TABLE ${HIT} AS
        SELECT DISTINCT ${FIGURE_KEY} FROM (
-         SELECT ${FIGURE_KEY} FROM ${own} SEMI JOIN figures USING (${FIGURE_KEY})
-         UNION ALL SELECT ${FIGURE_KEY} FROM ${s} WHERE basis = 'sum_of_children')`,
+         SELECT ${FIGURE_KEY} FROM (
+           SELECT ${FIGURE_KEY} FROM observations WHERE report_id = ?
+           UNION ALL SELECT ${FIGURE_KEY} FROM ${s} WHERE basis <> 'sum_of_children')
+         SEMI JOIN (SELECT ${FIGURE_KEY} FROM figures UNION ALL SELECT * FROM ${children}) USING (${FIGURE_KEY})
+         UNION ALL SELECT ${FIGURE_KEY} FROM ${children} SEMI JOIN figures USING (${FIGURE_KEY}))`,
       [reportId]
     )
   );
-  await redecideHit(db);
+  const [hit] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${HIT}`);
+  if (hit.n > 0) await redecideHit(db);
+  const own = `(SELECT * FROM ${REPORTED} WHERE report_id = ? UNION ALL BY NAME SELECT * FROM ${s})`;
   await db.query(
     q(
       `INSERT INTO figures
        SELECT period, period_start, period_end, area_code, area_level, area_structure, metric, category, value,
               qualifier, note, report_id, r.kind, basis, n_parts, 1 AS n_candidates, ${SERIES} AS series,
               ${PERIOD_STATED} AS period_stated
-       FROM (SELECT * FROM ${own} ANTI JOIN ${HIT} USING (${FIGURE_KEY})) c JOIN reports r ON r.id = c.report_id`,
-      [reportId]
+       FROM (SELECT * FROM ${own} ${hit.n > 0 ? `ANTI JOIN ${HIT} USING (${FIGURE_KEY})` : ''}) c,
+            (SELECT * FROM reports WHERE id = ?) r`,
+      [reportId, reportId]
     )
   );
   await db.query(`DROP TABLE ${HIT}`);
