@@ -216,17 +216,32 @@ async function redecideHit(db: Connector): Promise<void> {
 export async function addReportFigures(db: Connector, reportId: string, staged: string): Promise<void> {
   const s = safeTableName(staged);
   const children = `(SELECT ${FIGURE_KEY} FROM ${s} WHERE basis = 'sum_of_children')`;
+  const derived = `SELECT ${FIGURE_KEY} FROM ${s} WHERE basis <> 'sum_of_children'`;
   await db.query(`INSERT INTO candidates SELECT * FROM ${s}`);
+  // A sum of children can meet only a figure of its own level (an area's level is its code's): the report's figures
+  // at the levels of its sums, most often none of its rows (a file of communes sums to districts and the city).
+  const levels = (
+    await db.query<{ level: string }>(
+      `SELECT DISTINCT area_level AS level FROM ${s} WHERE basis = 'sum_of_children' ORDER BY 1`
+    )
+  ).map((r) => r.level);
+  const ownSums = levels.length
+    ? `UNION ALL SELECT ${FIGURE_KEY} FROM (
+         SELECT ${FIGURE_KEY} FROM observations
+         WHERE report_id = ? AND area_level IN (${levels.map(() => '?').join(', ')})
+         UNION ALL ${derived})
+       SEMI JOIN ${children} USING (${FIGURE_KEY})`
+    : '';
   await db.query(
     q(
       `CREATE OR REPLACE TEMP TABLE ${HIT} AS
        SELECT DISTINCT ${FIGURE_KEY} FROM (
          SELECT ${FIGURE_KEY} FROM (
-           SELECT ${FIGURE_KEY} FROM observations WHERE report_id = ?
-           UNION ALL SELECT ${FIGURE_KEY} FROM ${s} WHERE basis <> 'sum_of_children')
-         SEMI JOIN (SELECT ${FIGURE_KEY} FROM figures UNION ALL SELECT * FROM ${children}) USING (${FIGURE_KEY})
-         UNION ALL SELECT ${FIGURE_KEY} FROM ${children} SEMI JOIN figures USING (${FIGURE_KEY}))`,
-      [reportId]
+           SELECT ${FIGURE_KEY} FROM observations WHERE report_id = ? UNION ALL ${derived})
+         SEMI JOIN figures USING (${FIGURE_KEY})
+         UNION ALL SELECT ${FIGURE_KEY} FROM ${children} SEMI JOIN figures USING (${FIGURE_KEY})
+         ${ownSums})`,
+      levels.length ? [reportId, reportId, ...levels] : [reportId]
     )
   );
   const [hit] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${HIT}`);
