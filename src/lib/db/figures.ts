@@ -69,25 +69,37 @@ by_categories AS (
 deepest AS (
   SELECT report_id, period_start, period_end, metric, max(${LEVEL_RANK}) AS rank FROM obs GROUP BY ALL
 ),
--- One pass over the deepest figures: their sums per direct parent (model_communes counts communes with models > 0).
+-- What a metric's figures add up to at the parent: a summed metric itself, and each count of units where it is
+-- above zero (model_communes counts communes with models > 0). An equality join: an OR of the two made DuckDB
+-- compare every row with every metric.
+targets AS (
+  SELECT id AS source, id AS metric, aggregate, false AS communes_only FROM metrics WHERE aggregate = 'sum'
+  UNION ALL
+  SELECT aggregate_of, id, aggregate, true FROM metrics WHERE aggregate = 'count_positive'
+),
+-- One pass over the figures: their sums per direct parent, of each level apart, then those of the deepest level
+-- (filtered after the sums, on a few groups, rather than row by row before them).
 to_parent AS (
-  SELECT l.report_id, any_value(l.period) AS period, l.period_start, l.period_end, a.parent_code AS parent,
-         l.area_structure, l.area_level AS leaf_level, m.id AS metric, any_value(m.aggregate) AS aggregate, l.category,
-         sum(l.value) AS total, count(*) FILTER (WHERE l.value > 0) AS positive, count(*) AS n,
-         bool_and(l.qualifier = 'exact') AS all_exact, bool_and(l.qualifier IN ('exact', 'more_than')) AS all_lower
-  FROM (
-    SELECT report_id, period, period_start, period_end, area_code, area_level, area_structure, metric, category,
-           value, qualifier FROM obs
-    UNION ALL
-    SELECT report_id, period, period_start, period_end, area_code, area_level, area_structure, metric, category,
-           value, qualifier FROM by_categories
-  ) l
-  JOIN deepest d ON d.report_id = l.report_id AND d.period_start = l.period_start AND d.period_end = l.period_end
-                AND d.metric = l.metric AND d.rank = ${LEVEL_RANK.replace('area_level', 'l.area_level')}
-  JOIN metrics m ON (m.aggregate = 'sum' AND m.id = l.metric)
-                 OR (m.aggregate = 'count_positive' AND m.aggregate_of = l.metric AND l.area_level = 'commune')
-  JOIN areas a ON a.structure = l.area_structure AND a.code = l.area_code AND a.parent_code <> ''
-  GROUP BY l.report_id, l.period_start, l.period_end, a.parent_code, l.area_structure, l.area_level, m.id, l.category
+  SELECT * FROM (
+    SELECT l.report_id, any_value(l.period) AS period, l.period_start, l.period_end, a.parent_code AS parent,
+           l.area_structure, l.area_level AS leaf_level, m.metric, m.source,
+           ${LEVEL_RANK.replace('area_level', 'l.area_level')} AS rank, any_value(m.aggregate) AS aggregate,
+           l.category, sum(l.value) AS total, count(*) FILTER (WHERE l.value > 0) AS positive, count(*) AS n,
+           bool_and(l.qualifier = 'exact') AS all_exact, bool_and(l.qualifier IN ('exact', 'more_than')) AS all_lower
+    FROM (
+      SELECT report_id, period, period_start, period_end, area_code, area_level, area_structure, metric, category,
+             value, qualifier FROM obs
+      UNION ALL
+      SELECT report_id, period, period_start, period_end, area_code, area_level, area_structure, metric, category,
+             value, qualifier FROM by_categories
+    ) l
+    JOIN targets m ON m.source = l.metric AND (NOT m.communes_only OR l.area_level = 'commune')
+    JOIN areas a ON a.structure = l.area_structure AND a.code = l.area_code AND a.parent_code <> ''
+    GROUP BY l.report_id, l.period_start, l.period_end, a.parent_code, l.area_structure, l.area_level, m.metric,
+             m.source, l.category
+  ) t
+  SEMI JOIN deepest d ON d.report_id = t.report_id AND d.period_start = t.period_start
+                     AND d.period_end = t.period_end AND d.metric = t.source AND d.rank = t.rank
 ),
 -- Then up from each parent to every ancestor (few rows: tens of thousands per million observations).
 children_all AS (
