@@ -101,17 +101,22 @@ to_parent AS (
   SEMI JOIN deepest d ON d.report_id = t.report_id AND d.period_start = t.period_start
                      AND d.period_end = t.period_end AND d.metric = t.source AND d.rank = t.rank
 ),
+-- Each area's ancestors (itself among them) with their level. Materialized: one relation for the join below, so
+-- DuckDB cannot pair the sums with every area of their structure first (it did, by its row estimates, on some files).
+paths AS MATERIALIZED (
+  SELECT p.structure, p.ancestor, p.descendant, a.level AS ancestor_level
+  FROM area_paths p JOIN areas a ON a.structure = p.structure AND a.code = p.ancestor
+),
 -- Then up from each parent to every ancestor (few rows: tens of thousands per million observations).
 children_all AS (
   SELECT t.report_id, any_value(t.period) AS period, t.period_start, t.period_end,
-         p.ancestor AS area_code, any_value(a.level) AS area_level, t.area_structure, t.metric, t.category,
+         p.ancestor AS area_code, any_value(p.ancestor_level) AS area_level, t.area_structure, t.metric, t.category,
          CASE WHEN any_value(t.aggregate) = 'sum' THEN sum(t.total) ELSE sum(t.positive) END AS value,
          CASE WHEN any_value(t.aggregate) <> 'sum' OR bool_and(t.all_exact) THEN 'exact'
               WHEN bool_and(t.all_lower) THEN 'more_than' ELSE 'about' END AS qualifier,
          '' AS note, 'sum_of_children' AS basis, sum(t.n)::BIGINT AS n_parts, any_value(lc.n) AS n_expected
   FROM to_parent t
-  JOIN area_paths p ON p.structure = t.area_structure AND p.descendant = t.parent
-  JOIN areas a ON a.structure = p.structure AND a.code = p.ancestor
+  JOIN paths p ON p.structure = t.area_structure AND p.descendant = t.parent
   LEFT JOIN leaf_counts lc ON lc.structure = p.structure AND lc.ancestor = p.ancestor AND lc.level = t.leaf_level
   GROUP BY t.report_id, t.period_start, t.period_end, p.ancestor, t.area_structure, t.metric, t.category
 )
