@@ -194,13 +194,19 @@ export async function refreshFigures(db: Connector): Promise<void> {
  * are derived here once (a fraction of a second for the bundled data).
  */
 export async function ensureCandidates(db: Connector): Promise<void> {
+  if (withCandidates.has(db)) return;
   const [t] = await db.query<{ n: number }>(
     `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'candidates'`
   );
-  if (t.n > 0) return;
-  for (const stmt of AREA_TABLES.split(/;\s*\n/).filter((s) => s.trim())) await db.query(stmt);
-  await db.query(`CREATE TABLE candidates AS ${candidatesSql(COMMITTED)}`);
+  if (t.n === 0) {
+    for (const stmt of AREA_TABLES.split(/;\s*\n/).filter((s) => s.trim())) await db.query(stmt);
+    await db.query(`CREATE TABLE candidates AS ${candidatesSql(COMMITTED)}`);
+  }
+  withCandidates.add(db);
 }
+
+/** Databases known to have `candidates` (never dropped once made): each upload's stage and commit ask again. */
+const withCandidates = new WeakSet<Connector>();
 
 /** Cells to decide again: kept in a temporary table for the statements of one change. */
 const HIT = 'figures_hit';

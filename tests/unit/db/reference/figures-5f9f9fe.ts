@@ -20,7 +20,7 @@ const LEVEL_RANK = `CASE area_level WHEN 'commune' THEN 2 WHEN 'district' THEN 1
  * columns of `observations` (a table, or a subquery whose parameters the caller passes). Nothing here reads another
  * report: that is what lets an upload derive its candidates before it is committed.
  */
-function candidatesSql(source: string): string {
+export function candidatesSql(source: string): string {
   return `
 WITH obs AS NOT MATERIALIZED (SELECT * FROM ${source}),
 -- A total summed from categories, where a report gives every category of an additive metric and no total
