@@ -65,10 +65,6 @@ by_categories AS (
   GROUP BY o.report_id, o.period_start, o.period_end, o.area_structure, o.area_code, o.metric
   HAVING NOT bool_or(o.category = '') AND count(*) = any_value(m.n_categories)
 ),
--- The deepest level each report gives each metric in each period (a sum of categories is at its rows' level).
-deepest AS (
-  SELECT report_id, period_start, period_end, metric, max(${LEVEL_RANK}) AS rank FROM obs GROUP BY ALL
-),
 -- What a metric's figures add up to at the parent: a summed metric itself, and each count of units where it is
 -- above zero (model_communes counts communes with models > 0). An equality join: an OR of the two made DuckDB
 -- compare every row with every metric.
@@ -77,10 +73,11 @@ targets AS (
   UNION ALL
   SELECT aggregate_of, id, aggregate, true FROM metrics WHERE aggregate = 'count_positive'
 ),
--- One pass over the figures: their sums per direct parent, of each level apart, then those of the deepest level
--- (filtered after the sums, on a few groups, rather than row by row before them).
+-- One pass over the figures: their sums per direct parent, of each level apart; then only those of the deepest
+-- level each report gives each metric in each period (a sum of categories is at its rows' level). Top-level areas
+-- (no parent) are summed too, so that they count in the deepest level as every row does, and then left out.
 to_parent AS (
-  SELECT * FROM (
+  SELECT * EXCLUDE (source, rank) FROM (
     SELECT l.report_id, any_value(l.period) AS period, l.period_start, l.period_end, a.parent_code AS parent,
            l.area_structure, l.area_level AS leaf_level, m.metric, m.source,
            ${LEVEL_RANK.replace('area_level', 'l.area_level')} AS rank, any_value(m.aggregate) AS aggregate,
@@ -94,12 +91,12 @@ to_parent AS (
              value, qualifier FROM by_categories
     ) l
     JOIN targets m ON m.source = l.metric AND (NOT m.communes_only OR l.area_level = 'commune')
-    JOIN areas a ON a.structure = l.area_structure AND a.code = l.area_code AND a.parent_code <> ''
+    LEFT JOIN areas a ON a.structure = l.area_structure AND a.code = l.area_code
     GROUP BY l.report_id, l.period_start, l.period_end, a.parent_code, l.area_structure, l.area_level, m.metric,
              m.source, l.category
   ) t
-  SEMI JOIN deepest d ON d.report_id = t.report_id AND d.period_start = t.period_start
-                     AND d.period_end = t.period_end AND d.metric = t.source AND d.rank = t.rank
+  QUALIFY t.rank = max(t.rank) OVER (PARTITION BY t.report_id, t.period_start, t.period_end, t.source)
+      AND coalesce(t.parent, '') <> ''
 ),
 -- Each area's ancestors (itself among them) with their level. Materialized: one relation for the join below, so
 -- DuckDB cannot pair the sums with every area of their structure first (it did, by its row estimates, on some files).
