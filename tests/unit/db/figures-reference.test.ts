@@ -226,7 +226,8 @@ describe('figures and candidates equal the reference SQL', () => {
     // without their total, and its cells again with other values.
     const jan = ['2013-01', '2013-01-01', '2013-01-31'];
     const lines = [CANONICAL_HEADER];
-    for (const a of ['001', '003', '005', '01']) lines.push([...jan, a, 'tips', '', 7, 'exact', ''].join(','));
+    for (const a of ['001', '003', '005', '01'])
+      lines.push([...jan, a, 'tips', '', 7, 'exact', ''].join(','));
     for (const a of TAY_HO.slice(0, 3))
       for (const c of ['political_security', 'criminal', 'social_evils', 'other'])
         lines.push([...jan, a, 'tips', c, 3, 'about', ''].join(','));
@@ -235,11 +236,18 @@ describe('figures and candidates equal the reference SQL', () => {
     const again = readFileSync(file, 'utf8')
       .split('\n')
       .filter((l, i) => i === 0 || i % 7 === 3)
-      .map((l, i) => (i === 0 ? l : l.replace(/,(\d+),(exact|more_than),/, (_, v, q) => `,${Number(v) + 1},${q},`)))
+      .map((l, i) =>
+        i === 0 ? l : l.replace(/,(\d+),(exact|more_than),/, (_, v, q) => `,${Number(v) + 1},${q},`)
+      )
       .join('\n');
     await addReport(db, meta('over-new', { published: '2025-07-15' }), { csv: over }, 'o1');
     expect(await againstReference()).toMatchObject({ figures: 0, candidates: 0 });
-    await addReport(db, meta('over-old', { published: '2020-05-01', unstated: ['tips'] }), { csv: over }, 'o2');
+    await addReport(
+      db,
+      meta('over-old', { published: '2020-05-01', unstated: ['tips'] }),
+      { csv: over },
+      'o2'
+    );
     expect(await againstReference()).toMatchObject({ figures: 0, candidates: 0 });
     await addReport(db, meta('again', { published: '2025-07-15' }), { csv: again }, 'o3');
     r = await againstReference();
