@@ -65,41 +65,55 @@ by_categories AS (
   GROUP BY o.report_id, o.period_start, o.period_end, o.area_structure, o.area_code, o.metric
   HAVING NOT bool_or(o.category = '') AND count(*) = any_value(m.n_categories)
 ),
--- The deepest level each report gives each metric in each period (a sum of categories is at its rows' level).
-deepest AS (
-  SELECT report_id, period_start, period_end, metric, max(${LEVEL_RANK}) AS rank FROM obs GROUP BY ALL
+-- What a metric's figures add up to at the parent: a summed metric itself, and each count of units where it is
+-- above zero (model_communes counts communes with models > 0). An equality join: an OR of the two made DuckDB
+-- compare every row with every metric.
+targets AS (
+  SELECT id AS source, id AS metric, aggregate, false AS communes_only FROM metrics WHERE aggregate = 'sum'
+  UNION ALL
+  SELECT aggregate_of, id, aggregate, true FROM metrics WHERE aggregate = 'count_positive'
 ),
--- One pass over the deepest figures: their sums per direct parent (model_communes counts communes with models > 0).
+-- One pass over the figures: their sums per direct parent, of each level apart; then only those of the deepest
+-- level each report gives each metric in each period (a sum of categories is at its rows' level). Top-level areas
+-- (no parent) are summed too, so that they count in the deepest level as every row does, and then left out.
 to_parent AS (
-  SELECT l.report_id, any_value(l.period) AS period, l.period_start, l.period_end, a.parent_code AS parent,
-         l.area_structure, l.area_level AS leaf_level, m.id AS metric, any_value(m.aggregate) AS aggregate, l.category,
-         sum(l.value) AS total, count(*) FILTER (WHERE l.value > 0) AS positive, count(*) AS n,
-         bool_and(l.qualifier = 'exact') AS all_exact, bool_and(l.qualifier IN ('exact', 'more_than')) AS all_lower
-  FROM (
-    SELECT report_id, period, period_start, period_end, area_code, area_level, area_structure, metric, category,
-           value, qualifier FROM obs
-    UNION ALL
-    SELECT report_id, period, period_start, period_end, area_code, area_level, area_structure, metric, category,
-           value, qualifier FROM by_categories
-  ) l
-  JOIN deepest d ON d.report_id = l.report_id AND d.period_start = l.period_start AND d.period_end = l.period_end
-                AND d.metric = l.metric AND d.rank = ${LEVEL_RANK.replace('area_level', 'l.area_level')}
-  JOIN metrics m ON (m.aggregate = 'sum' AND m.id = l.metric)
-                 OR (m.aggregate = 'count_positive' AND m.aggregate_of = l.metric AND l.area_level = 'commune')
-  JOIN areas a ON a.structure = l.area_structure AND a.code = l.area_code AND a.parent_code <> ''
-  GROUP BY l.report_id, l.period_start, l.period_end, a.parent_code, l.area_structure, l.area_level, m.id, l.category
+  SELECT * EXCLUDE (source, rank) FROM (
+    SELECT l.report_id, any_value(l.period) AS period, l.period_start, l.period_end, a.parent_code AS parent,
+           l.area_structure, l.area_level AS leaf_level, m.metric, m.source,
+           ${LEVEL_RANK.replace('area_level', 'l.area_level')} AS rank, any_value(m.aggregate) AS aggregate,
+           l.category, sum(l.value) AS total, count(*) FILTER (WHERE l.value > 0) AS positive, count(*) AS n,
+           bool_and(l.qualifier = 'exact') AS all_exact, bool_and(l.qualifier IN ('exact', 'more_than')) AS all_lower
+    FROM (
+      SELECT report_id, period, period_start, period_end, area_code, area_level, area_structure, metric, category,
+             value, qualifier FROM obs
+      UNION ALL
+      SELECT report_id, period, period_start, period_end, area_code, area_level, area_structure, metric, category,
+             value, qualifier FROM by_categories
+    ) l
+    JOIN targets m ON m.source = l.metric AND (NOT m.communes_only OR l.area_level = 'commune')
+    LEFT JOIN areas a ON a.structure = l.area_structure AND a.code = l.area_code
+    GROUP BY l.report_id, l.period_start, l.period_end, a.parent_code, l.area_structure, l.area_level, m.metric,
+             m.source, l.category
+  ) t
+  QUALIFY t.rank = max(t.rank) OVER (PARTITION BY t.report_id, t.period_start, t.period_end, t.source)
+      AND coalesce(t.parent, '') <> ''
+),
+-- Each area's ancestors (itself among them) with their level. Materialized: one relation for the join below, so
+-- DuckDB cannot pair the sums with every area of their structure first (it did, by its row estimates, on some files).
+paths AS MATERIALIZED (
+  SELECT p.structure, p.ancestor, p.descendant, a.level AS ancestor_level
+  FROM area_paths p JOIN areas a ON a.structure = p.structure AND a.code = p.ancestor
 ),
 -- Then up from each parent to every ancestor (few rows: tens of thousands per million observations).
 children_all AS (
   SELECT t.report_id, any_value(t.period) AS period, t.period_start, t.period_end,
-         p.ancestor AS area_code, any_value(a.level) AS area_level, t.area_structure, t.metric, t.category,
+         p.ancestor AS area_code, any_value(p.ancestor_level) AS area_level, t.area_structure, t.metric, t.category,
          CASE WHEN any_value(t.aggregate) = 'sum' THEN sum(t.total) ELSE sum(t.positive) END AS value,
          CASE WHEN any_value(t.aggregate) <> 'sum' OR bool_and(t.all_exact) THEN 'exact'
               WHEN bool_and(t.all_lower) THEN 'more_than' ELSE 'about' END AS qualifier,
          '' AS note, 'sum_of_children' AS basis, sum(t.n)::BIGINT AS n_parts, any_value(lc.n) AS n_expected
   FROM to_parent t
-  JOIN area_paths p ON p.structure = t.area_structure AND p.descendant = t.parent
-  JOIN areas a ON a.structure = p.structure AND a.code = p.ancestor
+  JOIN paths p ON p.structure = t.area_structure AND p.descendant = t.parent
   LEFT JOIN leaf_counts lc ON lc.structure = p.structure AND lc.ancestor = p.ancestor AND lc.level = t.leaf_level
   GROUP BY t.report_id, t.period_start, t.period_end, p.ancestor, t.area_structure, t.metric, t.category
 )
@@ -189,13 +203,19 @@ export async function refreshFigures(db: Connector): Promise<void> {
  * built some other way without `refreshFigures` derives them here once.
  */
 export async function ensureCandidates(db: Connector): Promise<void> {
+  if (withCandidates.has(db)) return;
   const [t] = await db.query<{ n: number }>(
     `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'candidates'`
   );
-  if (t.n > 0) return;
-  for (const stmt of AREA_TABLES.split(/;\s*\n/).filter((s) => s.trim())) await db.query(stmt);
-  await db.query(`CREATE TABLE candidates AS ${candidatesSql(COMMITTED)}`);
+  if (t.n === 0) {
+    for (const stmt of AREA_TABLES.split(/;\s*\n/).filter((s) => s.trim())) await db.query(stmt);
+    await db.query(`CREATE TABLE candidates AS ${candidatesSql(COMMITTED)}`);
+  }
+  withCandidates.add(db);
 }
+
+/** Databases known to have `candidates` (never dropped once made): each upload's stage and commit ask again. */
+const withCandidates = new WeakSet<Connector>();
 
 /** Cells to decide again: kept in a temporary table for the statements of one change. */
 const HIT = 'figures_hit';
@@ -219,31 +239,55 @@ async function redecideHit(db: Connector): Promise<void> {
  * derived candidates (`candidatesSql`) are in table `staged`, and are copied into `candidates`. Only cells the report
  * shares with another report, or fills twice itself, are decided by comparison; every other figure of the report is
  * the only candidate for its cell and goes straight in. Call inside a transaction.
+ *
+ * A cell has a figure exactly when a committed report gives it a candidate, so another report's candidate meets this
+ * report's where `figures` has the cell. Within the report, a cell gets at most one figure it states, one sum of
+ * categories (only where it states no total) and one sum of children: only a sum of children can meet another of its
+ * own candidates.
  */
 export async function addReportFigures(db: Connector, reportId: string, staged: string): Promise<void> {
   const s = safeTableName(staged);
-  const own = `(SELECT * FROM ${REPORTED} WHERE report_id = ? UNION ALL BY NAME SELECT * FROM ${s})`;
+  const children = `(SELECT ${FIGURE_KEY} FROM ${s} WHERE basis = 'sum_of_children')`;
+  const derived = `SELECT ${FIGURE_KEY} FROM ${s} WHERE basis <> 'sum_of_children'`;
   await db.query(`INSERT INTO candidates SELECT * FROM ${s}`);
-  // Cells of this report that already have a figure (another report's), and the sums of its own units, which may
-  // meet a figure it gives for the area itself.
+  // A sum of children can meet only a figure of its own level (an area's level is its code's): the report's figures
+  // at the levels of its sums, most often none of its rows (a file of communes sums to districts and the city).
+  const levels = (
+    await db.query<{ level: string }>(
+      `SELECT DISTINCT area_level AS level FROM ${s} WHERE basis = 'sum_of_children' ORDER BY 1`
+    )
+  ).map((r) => r.level);
+  const ownSums = levels.length
+    ? `UNION ALL SELECT ${FIGURE_KEY} FROM (
+         SELECT ${FIGURE_KEY} FROM observations
+         WHERE report_id = ? AND area_level IN (${levels.map(() => '?').join(', ')})
+         UNION ALL ${derived})
+       SEMI JOIN ${children} USING (${FIGURE_KEY})`
+    : '';
   await db.query(
     q(
       `CREATE OR REPLACE TEMP TABLE ${HIT} AS
        SELECT DISTINCT ${FIGURE_KEY} FROM (
-         SELECT ${FIGURE_KEY} FROM ${own} SEMI JOIN figures USING (${FIGURE_KEY})
-         UNION ALL SELECT ${FIGURE_KEY} FROM ${s} WHERE basis = 'sum_of_children')`,
-      [reportId]
+         SELECT ${FIGURE_KEY} FROM (
+           SELECT ${FIGURE_KEY} FROM observations WHERE report_id = ? UNION ALL ${derived})
+         SEMI JOIN figures USING (${FIGURE_KEY})
+         UNION ALL SELECT ${FIGURE_KEY} FROM ${children} SEMI JOIN figures USING (${FIGURE_KEY})
+         ${ownSums})`,
+      levels.length ? [reportId, reportId, ...levels] : [reportId]
     )
   );
-  await redecideHit(db);
+  const [hit] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${HIT}`);
+  if (hit.n > 0) await redecideHit(db);
+  const own = `(SELECT * FROM ${REPORTED} WHERE report_id = ? UNION ALL BY NAME SELECT * FROM ${s})`;
   await db.query(
     q(
       `INSERT INTO figures
        SELECT period, period_start, period_end, area_code, area_level, area_structure, metric, category, value,
               qualifier, note, report_id, r.kind, basis, n_parts, 1 AS n_candidates, ${SERIES} AS series,
               ${PERIOD_STATED} AS period_stated
-       FROM (SELECT * FROM ${own} ANTI JOIN ${HIT} USING (${FIGURE_KEY})) c JOIN reports r ON r.id = c.report_id`,
-      [reportId]
+       FROM (SELECT * FROM ${own} ${hit.n > 0 ? `ANTI JOIN ${HIT} USING (${FIGURE_KEY})` : ''}) c,
+            (SELECT * FROM reports WHERE id = ?) r`,
+      [reportId, reportId]
     )
   );
   await db.query(`DROP TABLE ${HIT}`);

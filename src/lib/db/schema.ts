@@ -243,6 +243,11 @@ export async function commitStaged(db: Connector, report: Report, key: string): 
  */
 export async function unstage(db: Connector, key: string, reportId: string): Promise<void> {
   await db.query(`DROP TABLE IF EXISTS ${stagedCandidates(key)}`);
+  // Once committed, none of its rows may go: a look at `reports` spares a scan of every observation.
+  const [committed] = await db.query<{ n: number }>(
+    q('SELECT count(*)::INTEGER AS n FROM reports WHERE id = ?', [reportId])
+  );
+  if (committed.n > 0) return;
   await db.query(
     q(`DELETE FROM observations WHERE report_id = ? AND report_id NOT IN (SELECT id FROM reports)`, [
       reportId
