@@ -138,6 +138,23 @@ describe('/upload in Chromium', () => {
       /"id": "upload-\d{14}-valid-long-[0-9a-f]{8}"[\s\S]*"title": "Sơ kết 6 tháng đầu năm 2025"[\s\S]*"kind": "uploaded"/
     );
 
+    // Its derived candidates go into its record just after the commit (db/kept.ts).
+    const kept = () =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const open = indexedDB.open('antq-uploads');
+            open.onsuccess = () => {
+              const all = open.result.transaction('reports').objectStore('reports').getAll();
+              all.onsuccess = () => {
+                resolve(all.result.filter((r) => r.derived?.rows > 0).length);
+                open.result.close();
+              };
+            };
+          })
+      );
+    await expect.poll(kept, { timeout: 30_000 }).toBe(1);
+
     await page.goto(`${baseUrl}/`, { waitUntil: 'networkidle' });
     await expect.poll(() => tipsTile().innerText(), { timeout: 60_000 }).toMatch(/51\.234[\s\S]*Tải lên/);
 

@@ -30,16 +30,16 @@ export function candidatesVersion(db: Connector): Promise<string> {
 }
 
 /**
- * The rows as exported and hashed. DuckDB-WASM answers BIGINT as DOUBLE (castBigIntToDouble), so the one BIGINT
- * column is made DOUBLE here: the hash taken at commit is then the hash of what a later visit imports.
+ * Rows as exported and hashed (`from`: the app's own SQL, never user text). DuckDB-WASM answers BIGINT as DOUBLE
+ * (castBigIntToDouble), so the one BIGINT column is made DOUBLE here: the hash taken at commit is then the hash of
+ * what a later visit imports.
  */
-const canonical = (table: string) =>
-  `(SELECT * REPLACE (n_parts::DOUBLE AS n_parts) FROM ${safeTableName(table)})`;
+const canonical = (from: string) => `(SELECT * REPLACE (n_parts::DOUBLE AS n_parts) FROM ${from})`;
 
-/** A table's row count and an order-free hash of all its rows (DuckDB's `hash` of each row, xor-ed). */
-async function fingerprint(db: Connector, table: string): Promise<{ n: number; h: string }> {
+/** Row count and an order-free hash of all the rows (DuckDB's `hash` of each row, xor-ed). */
+async function fingerprint(db: Connector, from: string): Promise<{ n: number; h: string }> {
   const [f] = await db.query<{ n: number; h: string }>(
-    `SELECT count(*)::INTEGER AS n, coalesce(bit_xor(hash(t)), 0)::VARCHAR AS h FROM ${canonical(table)} t`
+    `SELECT count(*)::INTEGER AS n, coalesce(bit_xor(hash(t)), 0)::VARCHAR AS h FROM ${canonical(from)} t`
   );
   return f;
 }
@@ -56,11 +56,14 @@ async function columns(db: Connector, table: string): Promise<string> {
   return rows.map((r) => r.c).join(', ');
 }
 
-/** The candidates staged in `table`, to keep with the upload; undefined where the connector cannot export. */
-export async function keepCandidates(db: Connector, table: string): Promise<KeptCandidates | undefined> {
+/** Report `reportId`'s rows of `candidates`, to keep with it; undefined where the connector cannot export. */
+export async function keepCandidates(db: Connector, reportId: string): Promise<KeptCandidates | undefined> {
   if (!db.exportArrow) return undefined;
-  const { n, h } = await fingerprint(db, table);
-  const bytes = n > 0 ? await db.exportArrow(`SELECT * FROM ${canonical(table)}`) : new Uint8Array();
+  // The id goes in as a variable: an export is one SQL text, without parameters.
+  await db.query(q(`SET VARIABLE antq_kept = ?::VARCHAR`, [reportId]));
+  const rows = `candidates WHERE report_id = getvariable('antq_kept')`;
+  const { n, h } = await fingerprint(db, rows);
+  const bytes = n > 0 ? await db.exportArrow(`SELECT * FROM ${canonical(rows)}`) : new Uint8Array();
   return {
     version: await candidatesVersion(db),
     arrow: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: ARROW_TYPE }),

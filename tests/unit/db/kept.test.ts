@@ -102,8 +102,8 @@ beforeEach(async () => {
 describe('derived candidates kept with an upload', { timeout: 120_000 }, () => {
   it('are stored at commit and loaded on the next visit instead of derived, giving a rebuild’s figures', async () => {
     await commitUpload(page, await uploadOf('kept-1', DISTRICT));
-    const stored = await getUpload('kept-1');
-    expect(stored?.derived?.rows).toBeGreaterThan(0);
+    // Written after the commit, off its path.
+    await expect.poll(async () => (await getUpload('kept-1'))?.derived?.rows).toBeGreaterThan(0);
     expect((await listUploads()).uploads[0]).not.toHaveProperty('derived');
 
     const { db, derived } = await visit();
@@ -115,6 +115,7 @@ describe('derived candidates kept with an upload', { timeout: 120_000 }, () => {
 
   it('are derived again, and the record repaired, when they do not check out', async () => {
     await commitUpload(page, await uploadOf('kept-2', DISTRICT));
+    await expect.poll(async () => (await getUpload('kept-2'))?.derived).toBeDefined();
     const good = (await getUpload('kept-2'))!;
     const damaged: unknown[] = [
       { ...good.derived, hash: '1' },
@@ -150,7 +151,7 @@ describe('derived candidates kept with an upload', { timeout: 120_000 }, () => {
   it('are kept when there are none (a city figure alone derives nothing)', async () => {
     const csv = 'period,area_code,metric,category,value,qualifier,note\n2027,01,models,,12,,\n';
     await commitUpload(page, await uploadOf('kept-4', csv));
-    expect((await getUpload('kept-4'))?.derived?.rows).toBe(0);
+    await expect.poll(async () => (await getUpload('kept-4'))?.derived?.rows).toBe(0);
     const { db, derived } = await visit();
     expect(derived).toBe(0);
     expect(await diffFromRebuild(db)).toMatchObject(SAME);
