@@ -21,10 +21,11 @@ import { loadBundle } from '$db/bundle';
 import type { Connector } from '$db/connector';
 import { openNodeDb } from '$db/node';
 import { addReport, removeUpload } from '$db/uploads';
-import { createAreaResolver, importCsv } from '$import';
+import { importCsv } from '$import';
 import { observationsToArrow } from '$import/arrow';
 import { CANONICAL_HEADER } from '$import/canonical';
 import { diskBundle } from '../../../src/lib/server/bundle';
+import { referenceAreas } from '../../fixtures/areas';
 import { uploadedReport } from '../../fixtures/reports';
 import { referenceTables } from './reference/figures-5f9f9fe';
 
@@ -141,8 +142,6 @@ async function againstReference() {
   };
 }
 
-const area = (f: string) => readFileSync(`data/areas/${f}`, 'utf8');
-
 beforeAll(async () => {
   db = await openNodeDb();
   await loadBundle(db, diskBundle());
@@ -206,12 +205,7 @@ describe('figures and candidates equal the reference SQL', () => {
     const file = join(dir, 'big.csv');
     // Two months of every commune, every metric and category (totals stated), 2% "more than", 5% with a note.
     execFileSync('npx', ['tsx', 'scripts/gen-big-csv.ts', file, '32000'], { stdio: 'ignore' });
-    const areas = createAreaResolver({
-      hn2019: area('hanoi-units-2019.csv'),
-      hn2025: area('hanoi-units-2025.csv'),
-      vn2019: area('vietnam-provinces-2019.csv'),
-      vn2025: area('vietnam-provinces-2025.csv')
-    });
+    const areas = referenceAreas();
     const imported = await importCsv(readFileSync(file), { areas });
     expect(imported.error_count).toBe(0);
     expect(imported.table.length).toBe(32000);

@@ -1,5 +1,4 @@
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadBundle, loadSnapshot, SNAPSHOT_TABLES, type SnapshotTable } from '$db/bundle';
 import type { Connector } from '$db/connector';
@@ -14,10 +13,11 @@ import {
   loadStoredUploads,
   ARROW_TYPE
 } from '$db/uploads';
-import { createAreaResolver, importCsv } from '$import';
+import { importCsv } from '$import';
 import { observationsToArrow } from '$import/arrow';
 import type { StoredUpload } from '$model/upload';
 import { diskBundle } from '../../../src/lib/server/bundle';
+import { referenceAreas } from '../../fixtures/areas';
 import { uploadedReport } from '../../fixtures/reports';
 
 /**
@@ -25,13 +25,7 @@ import { uploadedReport } from '../../fixtures/reports';
  * derived again; whatever about them does not check out is derived again. Either way the figures must equal a full
  * rebuild of everything.
  */
-const area = (f: string) => readFileSync(`data/areas/${f}`, 'utf8');
-const areas = createAreaResolver({
-  hn2019: area('hanoi-units-2019.csv'),
-  hn2025: area('hanoi-units-2025.csv'),
-  vn2019: area('vietnam-provinces-2019.csv'),
-  vn2025: area('vietnam-provinces-2025.csv')
-});
+const areas = referenceAreas();
 
 let page: Connector;
 const snapshot = new Map<SnapshotTable, Uint8Array>();

@@ -18,18 +18,13 @@ import {
   ARROW_TYPE,
   type StoredUpload
 } from '$db/uploads';
-import { createAreaResolver, importCsv, type ObservationTable } from '$import';
+import { importCsv, type ObservationTable } from '$import';
 import { observationsToArrow } from '$import/arrow';
 import { uploadId } from '$model/upload';
 import { diskBundle } from '../../../src/lib/server/bundle';
+import { referenceAreas } from '../../fixtures/areas';
 
-const area = (f: string) => readFileSync(`data/areas/${f}`, 'utf8');
-const areas = createAreaResolver({
-  hn2019: area('hanoi-units-2019.csv'),
-  hn2025: area('hanoi-units-2025.csv'),
-  vn2019: area('vietnam-provinces-2019.csv'),
-  vn2025: area('vietnam-provinces-2025.csv')
-});
+const areas = referenceAreas();
 
 let table: ObservationTable;
 const upload = (id: string, title = 'Test upload'): StoredUpload => ({

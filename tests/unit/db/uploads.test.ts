@@ -17,19 +17,14 @@ import {
   ARROW_TYPE,
   type StoredUpload
 } from '$db/uploads';
-import { createAreaResolver, importCsv, toCanonicalCsv, type ObservationTable } from '$import';
+import { importCsv, toCanonicalCsv, type ObservationTable } from '$import';
 import { arrowToCanonicalCsv, observationsToArrow } from '$import/arrow';
 import type { Report } from '$model/types';
 import { refreshFigures } from '$db/figures';
 import { diskBundle } from '../../../src/lib/server/bundle';
+import { referenceAreas } from '../../fixtures/areas';
 
-const area = (f: string) => readFileSync(`data/areas/${f}`, 'utf8');
-const areas = createAreaResolver({
-  hn2019: area('hanoi-units-2019.csv'),
-  hn2025: area('hanoi-units-2025.csv'),
-  vn2019: area('vietnam-provinces-2019.csv'),
-  vn2025: area('vietnam-provinces-2025.csv')
-});
+const areas = referenceAreas();
 
 let db: Connector;
 let csv: Blob;
