@@ -177,8 +177,9 @@ export async function interaction(
   const q = (f: (c: Change) => number, p: number) => quantile(changes.map(f), p);
   return {
     name: 'interaction',
-    goal: 'p95 ≤ 50 ms from change to chart updated',
-    meets: p95 <= 50,
+    // Issue 21's goal (it was 50 ms): Mosaic answered a brush over 1M rows in p95 30 ms on this machine.
+    goal: 'p95 ≤ 25 ms from change to chart updated',
+    meets: p95 <= 25,
     method: [
       `${changes.length} changes on /charts, reached by its nav link from /upload right after the 1,000,000-row`,
       'upload was committed (same DuckDB, holding the bundled data and the upload): children-ranked area → metric →',
