@@ -62,6 +62,9 @@ function exclusive<T>(fn: () => Promise<T>, db?: Connector): Promise<T> {
   return next;
 }
 
+/** Resolves once every queued operation has run, the candidates kept just after a commit among them. */
+export const uploadsSettled = (): Promise<void> => exclusive(async () => undefined);
+
 /**
  * Derives what an upload's commit needs from the bundled data (`ensureCandidates`, about a second in a browser) ahead of
  * time: /upload calls it once DuckDB is up, while a person is still picking a file.
